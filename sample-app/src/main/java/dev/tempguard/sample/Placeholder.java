@@ -1,0 +1,1 @@
+package dev.tempguard.sample; public class Placeholder {}

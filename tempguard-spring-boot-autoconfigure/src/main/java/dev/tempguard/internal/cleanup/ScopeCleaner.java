@@ -1,0 +1,85 @@
+package dev.tempguard.internal.cleanup;
+
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import dev.tempguard.CleanupResult;
+import dev.tempguard.CleanupResult.CleanupFailure;
+import dev.tempguard.internal.scope.Scope;
+import dev.tempguard.internal.scope.TrackedPath;
+import dev.tempguard.internal.stats.Counters;
+
+/**
+ * Cleans a scope: deletes what it tracks through the {@link DeletionEngine} (or keeps it), and finds what
+ * outlived the cleanup.
+ */
+public final class ScopeCleaner {
+
+	private final DeletionEngines engines;
+
+	private final Counters counters;
+
+	private final Set<Path> kept = ConcurrentHashMap.newKeySet();
+
+	public ScopeCleaner(DeletionEngines engines, Counters counters) {
+		this.engines = engines;
+		this.counters = counters;
+	}
+
+	/** Whether any path kept on purpose is still there inside {@code directory}. */
+	public boolean keepsSomethingIn(Path directory) {
+		this.kept.removeIf((path) -> !exists(path));
+		return this.kept.stream().anyMatch((path) -> path.startsWith(directory));
+	}
+
+	/**
+	 * Deletes, or keeps, what {@code scope} tracks now; afterwards it tracks nothing.
+	 * @param keep whether to keep the paths in place instead (they are no longer tracked)
+	 */
+	public ScopeCleanup clean(Scope scope, boolean keep) {
+		long start = System.nanoTime();
+		List<TrackedPath> paths = scope.drain();
+		CleanupResult result = CleanupResult.empty();
+		List<CleanupFailure> leaks = new ArrayList<>();
+		if (keep) {
+			List<Path> kept = paths.stream().map(TrackedPath::path).filter(ScopeCleaner::exists).toList();
+			result = new CleanupResult(List.of(), kept, List.of());
+			this.kept.addAll(kept);
+			this.counters.cleaned(paths.size() - kept.size(), 0, kept.size(), 0);
+		}
+		else {
+			DeletionEngine engine = this.engines.current();
+			for (TrackedPath tracked : paths) {
+				CleanupResult deletion = engine.delete(tracked.path());
+				result = result.and(deletion);
+				if (exists(tracked.path())) {
+					leaks.add(new CleanupFailure(tracked.path(), causeOf(tracked.path(), deletion)));
+				}
+			}
+			this.counters.cleaned(paths.size() - leaks.size(), leaks.size(), 0, result.failures().size());
+		}
+		return new ScopeCleanup(scope.id(), result, leaks, Duration.ofNanos(System.nanoTime() - start));
+	}
+
+	private static boolean exists(Path path) {
+		return Files.exists(path, LinkOption.NOFOLLOW_LINKS);
+	}
+
+	private static Throwable causeOf(Path path, CleanupResult deletion) {
+		// the failure on the path itself, else the first one inside it, else it came back after deletion
+		return deletion.failures()
+			.stream()
+			.filter((failure) -> failure.path().equals(path))
+			.findFirst()
+			.or(() -> deletion.failures().stream().filter((failure) -> failure.path().startsWith(path)).findFirst())
+			.map(CleanupFailure::cause)
+			.orElseGet(() -> new IllegalStateException("still exists after cleanup: it was re-created meanwhile"));
+	}
+
+}

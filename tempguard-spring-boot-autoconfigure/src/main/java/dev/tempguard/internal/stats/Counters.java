@@ -1,0 +1,59 @@
+package dev.tempguard.internal.stats;
+
+import java.util.concurrent.atomic.LongAdder;
+
+/** Lifetime counts of what tempguard created, deleted, kept and could not delete. */
+public final class Counters {
+
+	private final LongAdder createdFiles = new LongAdder();
+
+	private final LongAdder createdDirectories = new LongAdder();
+
+	private final LongAdder deleted = new LongAdder();
+
+	private final LongAdder leaked = new LongAdder();
+
+	private final LongAdder kept = new LongAdder();
+
+	private final LongAdder cleanupFailures = new LongAdder();
+
+	public void created(boolean directory) {
+		(directory ? this.createdDirectories : this.createdFiles).increment();
+	}
+
+	public void cleaned(long deleted, long leaked, long kept, long failures) {
+		this.deleted.add(deleted);
+		this.leaked.add(leaked);
+		this.kept.add(kept);
+		this.cleanupFailures.add(failures);
+	}
+
+	public long created() {
+		return this.createdFiles.sum() + this.createdDirectories.sum();
+	}
+
+	public long createdFiles() {
+		return this.createdFiles.sum();
+	}
+
+	public long createdDirectories() {
+		return this.createdDirectories.sum();
+	}
+
+	public long deleted() {
+		return this.deleted.sum();
+	}
+
+	public long leaked() {
+		return this.leaked.sum();
+	}
+
+	public long kept() {
+		return this.kept.sum();
+	}
+
+	public long cleanupFailures() {
+		return this.cleanupFailures.sum();
+	}
+
+}

@@ -1,0 +1,63 @@
+package dev.tempguard.internal.test;
+
+import java.util.Comparator;
+import java.util.List;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import dev.tempguard.CleanupResult;
+import dev.tempguard.internal.TempGuardRuntime;
+import dev.tempguard.internal.cleanup.CleanupPolicy;
+import dev.tempguard.internal.cleanup.ScopeCleanup;
+import dev.tempguard.internal.leak.LeakReporter;
+import dev.tempguard.internal.registry.RunDirectory;
+import dev.tempguard.internal.scope.Scope;
+
+/**
+ * The end of a test run: cleans the contexts still open (deepest first, the run last), then removes the run
+ * directories, but those holding files kept on purpose.
+ */
+final class RunEnd {
+
+	private static final Log logger = LogFactory.getLog(RunEnd.class);
+
+	private RunEnd() {
+	}
+
+	static synchronized void endRun(TempGuardRuntime runtime) {
+		List<Scope> scopes = runtime.scopes()
+			.all()
+			.stream()
+			.sorted(Comparator.comparingInt(RunEnd::depth).reversed())
+			.toList();
+		for (Scope scope : scopes) {
+			runtime.scopes().close(scope);
+			CleanupPolicy policy = (scope.policy() != null) ? scope.policy() : CleanupPolicy.DEFAULT;
+			ScopeCleanup cleanup = runtime.cleaner().clean(scope, policy.keeps(scope.failed()));
+			// nothing is left to fail at the end of the run: leaks are logged
+			LeakReporter.report(cleanup, new CleanupPolicy(policy.mode(), false));
+		}
+		for (RunDirectory directory : runtime.runDirectories()) {
+			if (runtime.cleaner().keepsSomethingIn(directory.path())) {
+				logger.warn("tempguard leaves its run directory " + directory.path()
+						+ " in place: it holds files kept for inspection");
+				continue;
+			}
+			CleanupResult result = runtime.engines().current().delete(directory.path());
+			if (!result.successful()) {
+				logger.warn("tempguard could not remove its run directory " + directory.path() + ": "
+						+ result.failures());
+			}
+		}
+	}
+
+	private static int depth(Scope scope) {
+		int depth = 0;
+		for (Scope parent = scope.parent(); parent != null; parent = parent.parent()) {
+			depth++;
+		}
+		return depth;
+	}
+
+}

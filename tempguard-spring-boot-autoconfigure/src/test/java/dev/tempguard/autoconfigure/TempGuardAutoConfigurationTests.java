@@ -1,0 +1,237 @@
+package dev.tempguard.autoconfigure;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import dev.tempguard.CleanupMode;
+import dev.tempguard.CleanupResult;
+import dev.tempguard.TempDirectory;
+import dev.tempguard.TempDirectoryCallback;
+import dev.tempguard.TempFileRegistry;
+import dev.tempguard.TempStats;
+import dev.tempguard.internal.registry.DefaultTempFileRegistry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link TempGuardAutoConfiguration}.
+ * <p>
+ * Every context that creates tempguard's registry gets a root-dir of its own inside the {@link TempDir}, so that
+ * nothing is created in, or protected at, the default {@code ${java.io.tmpdir}/tempguard}. No test creates a
+ * file through the registry: the auto-configured one belongs to the JVM-wide runtime.
+ */
+class TempGuardAutoConfigurationTests {
+
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(TempGuardAutoConfiguration.class));
+
+	@TempDir
+	Path temp;
+
+	@Test
+	void registryIsAutoConfiguredByDefault() {
+		Path rootDir = this.temp.resolve("root");
+		this.contextRunner.withPropertyValues("tempguard.root-dir=" + rootDir).run((context) -> {
+			assertThat(context).hasNotFailed();
+			assertThat(context).hasSingleBean(TempFileRegistry.class);
+			assertThat(context).getBean(TempFileRegistry.class).isInstanceOf(DefaultTempFileRegistry.class);
+			assertThat(context).hasSingleBean(TempGuardProperties.class);
+		});
+	}
+
+	@Test
+	void registryUsesTheConfiguredRootDirAndCreatesNothingAtStartup() {
+		Path rootDir = this.temp.resolve("root");
+		this.contextRunner.withPropertyValues("tempguard.root-dir=" + rootDir).run((context) -> {
+			DefaultTempFileRegistry registry = context.getBean(DefaultTempFileRegistry.class);
+			assertThat(registry.rootDir()).isEqualTo(rootDir);
+			assertThat(rootDir).doesNotExist();
+		});
+	}
+
+	@Test
+	void registryBacksOffWhenUserProvidedRegistryIsPresent() {
+		this.contextRunner.withUserConfiguration(UserRegistryConfiguration.class).run((context) -> {
+			assertThat(context).hasNotFailed();
+			assertThat(context).hasSingleBean(TempFileRegistry.class);
+			assertThat(context).getBean(TempFileRegistry.class).isSameAs(context.getBean("userRegistry"));
+			assertThat(context).doesNotHaveBean(DefaultTempFileRegistry.class);
+		});
+	}
+
+	@Test
+	void nothingIsConfiguredWhenTempGuardIsDisabled() {
+		this.contextRunner.withPropertyValues("tempguard.enabled=false", "tempguard.root-dir=" + this.temp.resolve("root"))
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context).doesNotHaveBean(TempFileRegistry.class);
+				assertThat(context).doesNotHaveBean(TempGuardProperties.class);
+			});
+	}
+
+	@Test
+	void propertiesBind() {
+		Path rootDir = this.temp.resolve("custom-root");
+		this.contextRunner
+			.withPropertyValues("tempguard.root-dir=" + rootDir, "tempguard.max-age=30m", "tempguard.fail-on-leak=true",
+					"tempguard.cleanup=on-success")
+			.run((context) -> {
+				TempGuardProperties properties = context.getBean(TempGuardProperties.class);
+				assertThat(properties.isEnabled()).isTrue();
+				assertThat(properties.getRootDir()).isEqualTo(rootDir);
+				assertThat(properties.getMaxAge()).isEqualTo(Duration.ofMinutes(30));
+				assertThat(properties.isFailOnLeak()).isTrue();
+				assertThat(properties.getCleanup()).isEqualTo(CleanupMode.ON_SUCCESS);
+			});
+	}
+
+	@Test
+	void cleanupNeverAndMaxAgeZeroBind() {
+		this.contextRunner
+			.withPropertyValues("tempguard.root-dir=" + this.temp.resolve("root"), "tempguard.max-age=0",
+					"tempguard.cleanup=never")
+			.run((context) -> {
+				TempGuardProperties properties = context.getBean(TempGuardProperties.class);
+				assertThat(properties.getMaxAge()).isZero();
+				assertThat(properties.getCleanup()).isEqualTo(CleanupMode.NEVER);
+			});
+	}
+
+	@Test
+	void propertiesHaveDefaults() {
+		// a registry of the user's own, so that nothing is done with the default root-dir
+		this.contextRunner.withUserConfiguration(UserRegistryConfiguration.class).run((context) -> {
+			TempGuardProperties properties = context.getBean(TempGuardProperties.class);
+			assertThat(properties.isEnabled()).isTrue();
+			assertThat(properties.getRootDir())
+				.isEqualTo(Path.of(System.getProperty("java.io.tmpdir"), "tempguard"));
+			assertThat(properties.getMaxAge()).isEqualTo(Duration.ofHours(24));
+			assertThat(properties.isFailOnLeak()).isFalse();
+			assertThat(properties.getCleanup()).isEqualTo(CleanupMode.ALWAYS);
+		});
+	}
+
+	@Test
+	void negativeMaxAgeFailsStartupNamingTheProperty() {
+		this.contextRunner.withPropertyValues("tempguard.root-dir=" + this.temp.resolve("root"), "tempguard.max-age=-1s")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(context).getFailure().hasStackTraceContaining("tempguard.max-age");
+				assertThat(context.getStartupFailure()).rootCause()
+					.isInstanceOf(IllegalArgumentException.class)
+					.hasMessageContaining("tempguard.max-age must be zero or positive");
+			});
+	}
+
+	@Test
+	void unknownCleanupModeFailsStartupNamingTheProperty() {
+		this.contextRunner
+			.withPropertyValues("tempguard.root-dir=" + this.temp.resolve("root"), "tempguard.cleanup=sometimes")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(context).getFailure().hasStackTraceContaining("tempguard.cleanup");
+			});
+	}
+
+	@Test
+	void fileSystemRootAsRootDirFailsStartupNamingTheProperty() {
+		Path root = this.temp.getRoot();
+		this.contextRunner.withPropertyValues("tempguard.root-dir=" + root).run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context.getStartupFailure()).rootCause()
+				.isInstanceOf(IllegalArgumentException.class)
+				.hasMessageContaining("tempguard.root-dir=" + root);
+		});
+	}
+
+	@Test
+	void rootDirThatIsAFileFailsStartupNamingTheProperty() throws Exception {
+		Path file = Files.writeString(this.temp.resolve("file"), "x");
+		this.contextRunner.withPropertyValues("tempguard.root-dir=" + file).run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("tempguard.root-dir=" + file);
+		});
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class UserRegistryConfiguration {
+
+		@Bean
+		TempFileRegistry userRegistry() {
+			return new UserRegistry();
+		}
+
+	}
+
+	/** A registry of the user's own; the tests only check that it is the one in the context. */
+	static class UserRegistry implements TempFileRegistry {
+
+		@Override
+		public Path createFile(String content, String extension) {
+			throw new UnsupportedOperationException();
+		}
+
+		@Override
+		public Path createFile(byte[] content, String extension) {
+			throw new UnsupportedOperationException();
+		}
+
+		@Override
+		public Path createDirectory() {
+			throw new UnsupportedOperationException();
+		}
+
+		@Override
+		public TempDirectory createTestDirectory() {
+			throw new UnsupportedOperationException();
+		}
+
+		@Override
+		public <T> T withTestDirectory(Map<String, String> files, TempDirectoryCallback<T> callback) {
+			throw new UnsupportedOperationException();
+		}
+
+		@Override
+		public Path register(Path file) {
+			throw new UnsupportedOperationException();
+		}
+
+		@Override
+		public Path registerDirectory(Path directory) {
+			throw new UnsupportedOperationException();
+		}
+
+		@Override
+		public Optional<String> currentContext() {
+			return Optional.empty();
+		}
+
+		@Override
+		public CleanupResult cleanupContext(String context) {
+			return CleanupResult.empty();
+		}
+
+		@Override
+		public CleanupResult cleanupAll() {
+			return CleanupResult.empty();
+		}
+
+		@Override
+		public TempStats stats() {
+			return new TempStats(0, 0, Map.of(), 0, 0, 0, 0, 0);
+		}
+
+	}
+
+}

@@ -1,0 +1,51 @@
+package dev.tempguard.integration;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.junit.platform.testkit.engine.EngineExecutionResults;
+import org.junit.platform.testkit.engine.EngineTestKit;
+
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+
+/**
+ * Runs fixture test classes through the JUnit Platform, as a build would, and keeps what they observed.
+ */
+final class FixtureRuns {
+
+	/** Paths that fixtures created, by a name each fixture chooses. */
+	static final Map<String, List<Path>> created = new ConcurrentHashMap<>();
+
+	/** Context ids that fixtures saw, by name. */
+	static final Map<String, List<String>> contexts = new ConcurrentHashMap<>();
+
+	private FixtureRuns() {
+	}
+
+	static void record(String name, Path path) {
+		created.computeIfAbsent(name, (key) -> new CopyOnWriteArrayList<>()).add(path);
+	}
+
+	static void recordContext(String name, String context) {
+		contexts.computeIfAbsent(name, (key) -> new CopyOnWriteArrayList<>()).add(context);
+	}
+
+	static List<Path> paths(String name) {
+		return created.getOrDefault(name, List.of());
+	}
+
+	static EngineExecutionResults run(Class<?> fixture, String... configuration) {
+		created.clear();
+		contexts.clear();
+		EngineTestKit.Builder builder = EngineTestKit.engine("junit-jupiter").selectors(selectClass(fixture));
+		for (String entry : configuration) {
+			String[] keyValue = entry.split("=", 2);
+			builder = builder.configurationParameter(keyValue[0], keyValue[1]);
+		}
+		return builder.execute();
+	}
+
+}
