@@ -22,7 +22,7 @@ public final class TempGuardAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	TempFileRegistry tempFileRegistry(TempGuardProperties properties) {
-		return new DefaultTempFileRegistry(TempGuardRuntime.get(), properties.getRootDir());
+		return new DefaultTempFileRegistry(TempGuardRuntime.get(), properties.rootDirectory());
 	}
 
 }

@@ -23,7 +23,7 @@ public class TempGuardProperties {
 	 * Must be a directory of tempguard's own: not a symbolic link, the filesystem root, the home or working
 	 * directory, or an ancestor of them.
 	 */
-	private Path rootDir = Path.of(System.getProperty("java.io.tmpdir"), "tempguard");
+	private String rootDir = Path.of(System.getProperty("java.io.tmpdir"), "tempguard").toString();
 
 	/**
 	 * Age after which run directories that no live test JVM holds (left by crashed or killed runs, or kept by
@@ -51,12 +51,22 @@ public class TempGuardProperties {
 		this.enabled = enabled;
 	}
 
-	public Path getRootDir() {
+	// a String, not a Path: Spring would resolve a Path such as "/" against the classpath first
+	public String getRootDir() {
 		return this.rootDir;
 	}
 
-	public void setRootDir(Path rootDir) {
+	public void setRootDir(String rootDir) {
+		if (rootDir.isBlank()) {
+			throw new IllegalArgumentException("tempguard.root-dir must not be empty; remove it to use the default "
+					+ "${java.io.tmpdir}/tempguard");
+		}
 		this.rootDir = rootDir;
+	}
+
+	/** The root-dir as a path, relative ones resolved against the working directory. */
+	public Path rootDirectory() {
+		return Path.of(this.rootDir).toAbsolutePath().normalize();
 	}
 
 	public Duration getMaxAge() {

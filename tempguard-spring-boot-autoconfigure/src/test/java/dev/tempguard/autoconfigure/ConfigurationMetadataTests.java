@@ -66,7 +66,7 @@ class ConfigurationMetadataTests {
 	void metadataHasTypesForEveryProperty() throws IOException {
 		Map<String, JsonNode> properties = metadataProperties();
 		assertThat(properties.get("tempguard.enabled").path("type").asString()).isEqualTo("java.lang.Boolean");
-		assertThat(properties.get("tempguard.root-dir").path("type").asString()).isEqualTo("java.nio.file.Path");
+		assertThat(properties.get("tempguard.root-dir").path("type").asString()).isEqualTo("java.lang.String");
 		assertThat(properties.get("tempguard.max-age").path("type").asString()).isEqualTo("java.time.Duration");
 		assertThat(properties.get("tempguard.fail-on-leak").path("type").asString()).isEqualTo("java.lang.Boolean");
 		assertThat(properties.get("tempguard.cleanup").path("type").asString())

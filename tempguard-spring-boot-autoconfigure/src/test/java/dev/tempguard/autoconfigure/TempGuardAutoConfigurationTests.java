@@ -89,7 +89,7 @@ class TempGuardAutoConfigurationTests {
 			.run((context) -> {
 				TempGuardProperties properties = context.getBean(TempGuardProperties.class);
 				assertThat(properties.isEnabled()).isTrue();
-				assertThat(properties.getRootDir()).isEqualTo(rootDir);
+				assertThat(properties.rootDirectory()).isEqualTo(rootDir);
 				assertThat(properties.getMaxAge()).isEqualTo(Duration.ofMinutes(30));
 				assertThat(properties.isFailOnLeak()).isTrue();
 				assertThat(properties.getCleanup()).isEqualTo(CleanupMode.ON_SUCCESS);
@@ -114,7 +114,7 @@ class TempGuardAutoConfigurationTests {
 		this.contextRunner.withUserConfiguration(UserRegistryConfiguration.class).run((context) -> {
 			TempGuardProperties properties = context.getBean(TempGuardProperties.class);
 			assertThat(properties.isEnabled()).isTrue();
-			assertThat(properties.getRootDir())
+			assertThat(properties.rootDirectory())
 				.isEqualTo(Path.of(System.getProperty("java.io.tmpdir"), "tempguard"));
 			assertThat(properties.getMaxAge()).isEqualTo(Duration.ofHours(24));
 			assertThat(properties.isFailOnLeak()).isFalse();
@@ -152,6 +152,17 @@ class TempGuardAutoConfigurationTests {
 			assertThat(context.getStartupFailure()).rootCause()
 				.isInstanceOf(IllegalArgumentException.class)
 				.hasMessageContaining("tempguard.root-dir=" + root);
+		});
+	}
+
+	@Test
+	void homeDirectoryAsRootDirFailsStartupNamingTheProperty() {
+		Path home = Path.of(System.getProperty("user.home")).toAbsolutePath().normalize();
+		this.contextRunner.withPropertyValues("tempguard.root-dir=" + home).run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context.getStartupFailure()).rootCause()
+				.isInstanceOf(IllegalArgumentException.class)
+				.hasMessageContaining("tempguard.root-dir=" + home);
 		});
 	}
 

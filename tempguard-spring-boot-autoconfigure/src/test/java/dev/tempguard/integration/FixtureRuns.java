@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import org.junit.platform.engine.DiscoverySelector;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.EngineTestKit;
 
@@ -38,9 +39,17 @@ final class FixtureRuns {
 	}
 
 	static EngineExecutionResults run(Class<?> fixture, String... configuration) {
+		return run(List.of(fixture), configuration);
+	}
+
+	/** Runs the fixtures in one test plan, in order, with JUnit configuration parameters {@code key=value}. */
+	static EngineExecutionResults run(List<Class<?>> fixtures, String... configuration) {
 		created.clear();
 		contexts.clear();
-		EngineTestKit.Builder builder = EngineTestKit.engine("junit-jupiter").selectors(selectClass(fixture));
+		EngineTestKit.Builder builder = EngineTestKit.engine("junit-jupiter")
+			.selectors(fixtures.stream().map((fixture) -> selectClass(fixture)).toArray(DiscoverySelector[]::new))
+			.configurationParameter("junit.jupiter.testclass.order.default",
+					"org.junit.jupiter.api.ClassOrderer$OrderAnnotation");
 		for (String entry : configuration) {
 			String[] keyValue = entry.split("=", 2);
 			builder = builder.configurationParameter(keyValue[0], keyValue[1]);

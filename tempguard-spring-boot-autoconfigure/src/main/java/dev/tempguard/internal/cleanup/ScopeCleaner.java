@@ -56,7 +56,7 @@ public final class ScopeCleaner {
 		else {
 			DeletionEngine engine = this.engines.current();
 			for (TrackedPath tracked : paths) {
-				CleanupResult deletion = engine.delete(tracked.path());
+				CleanupResult deletion = delete(engine, tracked.path());
 				result = result.and(deletion);
 				if (exists(tracked.path())) {
 					leaks.add(new CleanupFailure(tracked.path(), causeOf(tracked.path(), deletion)));
@@ -64,7 +64,19 @@ public final class ScopeCleaner {
 			}
 			this.counters.cleaned(paths.size() - leaks.size(), leaks.size(), 0, result.failures().size());
 		}
-		return new ScopeCleanup(scope.id(), result, leaks, Duration.ofNanos(System.nanoTime() - start));
+		long nanos = System.nanoTime() - start;
+		this.counters.cleaning(scope.kind() == Scope.Kind.METHOD, nanos);
+		return new ScopeCleanup(scope.id(), result, leaks, Duration.ofNanos(nanos));
+	}
+
+	// a path tracked before it became protected (another context's root-dir) is refused, not dropped
+	private static CleanupResult delete(DeletionEngine engine, Path path) {
+		try {
+			return engine.delete(path);
+		}
+		catch (IllegalArgumentException ex) {
+			return new CleanupResult(List.of(), List.of(), List.of(new CleanupFailure(path, ex)));
+		}
 	}
 
 	private static boolean exists(Path path) {

@@ -66,6 +66,10 @@ final class SafePaths {
 			}
 		}
 		catch (IOException ex) {
+			if (Files.isSymbolicLink(existing)) {
+				throw new IllegalArgumentException("'" + relativePath + "' goes through the symbolic link " + existing
+						+ " whose target cannot be resolved; nothing was written or read", ex);
+			}
 			throw new UncheckedIOException("Could not check that " + existing + " lies inside " + directory, ex);
 		}
 	}

@@ -17,6 +17,10 @@ public final class Counters {
 
 	private final LongAdder cleanupFailures = new LongAdder();
 
+	private final LongAdder testsCleaned = new LongAdder();
+
+	private final LongAdder cleanupNanos = new LongAdder();
+
 	public void created(boolean directory) {
 		(directory ? this.createdDirectories : this.createdFiles).increment();
 	}
@@ -26,6 +30,22 @@ public final class Counters {
 		this.leaked.add(leaked);
 		this.kept.add(kept);
 		this.cleanupFailures.add(failures);
+	}
+
+	/** A test method's context was cleaned, taking {@code nanos}; {@code test} is false for other contexts. */
+	public void cleaning(boolean test, long nanos) {
+		if (test) {
+			this.testsCleaned.increment();
+		}
+		this.cleanupNanos.add(nanos);
+	}
+
+	public long testsCleaned() {
+		return this.testsCleaned.sum();
+	}
+
+	public long cleanupNanos() {
+		return this.cleanupNanos.sum();
 	}
 
 	public long created() {

@@ -2,6 +2,7 @@ package dev.tempguard.internal.test;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -13,6 +14,7 @@ import dev.tempguard.internal.cleanup.ScopeCleanup;
 import dev.tempguard.internal.leak.LeakReporter;
 import dev.tempguard.internal.registry.RunDirectory;
 import dev.tempguard.internal.scope.Scope;
+import dev.tempguard.internal.stats.Counters;
 
 /**
  * The end of a test run: cleans the contexts still open (deepest first, the run last), then removes the run
@@ -26,6 +28,24 @@ final class RunEnd {
 	}
 
 	static synchronized void endRun(TempGuardRuntime runtime) {
+		cleanOpenScopes(runtime);
+		removeRunDirectories(runtime);
+		Counters counters = runtime.counters();
+		if (counters.testsCleaned() > 0 || counters.created() > 0) {
+			System.out.println(summary(counters));
+		}
+	}
+
+	/** One line for the console: what the run created, deleted, leaked and kept. */
+	static String summary(Counters counters) {
+		return String.format(
+				"[tempguard] %d tests guarded: %d temporary paths created, %d deleted, %d leaked, %d kept,"
+						+ " %d cleanup failures, %d ms cleaning",
+				counters.testsCleaned(), counters.created(), counters.deleted(), counters.leaked(), counters.kept(),
+				counters.cleanupFailures(), TimeUnit.NANOSECONDS.toMillis(counters.cleanupNanos()));
+	}
+
+	private static void cleanOpenScopes(TempGuardRuntime runtime) {
 		List<Scope> scopes = runtime.scopes()
 			.all()
 			.stream()
@@ -38,6 +58,9 @@ final class RunEnd {
 			// nothing is left to fail at the end of the run: leaks are logged
 			LeakReporter.report(cleanup, new CleanupPolicy(policy.mode(), false));
 		}
+	}
+
+	private static void removeRunDirectories(TempGuardRuntime runtime) {
 		for (RunDirectory directory : runtime.runDirectories()) {
 			if (runtime.cleaner().keepsSomethingIn(directory.path())) {
 				logger.warn("tempguard leaves its run directory " + directory.path()

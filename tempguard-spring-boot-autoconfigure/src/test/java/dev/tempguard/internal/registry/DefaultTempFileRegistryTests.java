@@ -339,6 +339,15 @@ class DefaultTempFileRegistryTests {
 	}
 
 	@Test
+	void twoRegistriesOfOneRuntimeMayShareARootDir() {
+		Path first = this.registry.createFile("first", "txt");
+		DefaultTempFileRegistry second = new DefaultTempFileRegistry(this.runtime, this.rootDir);
+		Path other = second.createFile("second", "txt");
+		assertThat(other.getParent()).isEqualTo(first.getParent());
+		assertThat(second.stats().totalFiles()).isEqualTo(2);
+	}
+
+	@Test
 	void constructorCreatesNothingUntilAFileIsCreated() {
 		assertThat(this.rootDir).doesNotExist();
 		this.registry.createFile("x", "");
@@ -467,12 +476,13 @@ class DefaultTempFileRegistryTests {
 		Scope method = this.scopes.openMethod(FirstTests.class, "test");
 		List<Path> kept = callBound(method, () -> List.of(this.registry.createFile("1", "txt"),
 				this.registry.createFile("2", "txt"), this.registry.createDirectory()));
+		// closed before its cleanup, as the test integration does; from now on files go to the run
+		this.scopes.close(method);
 		this.registry.createFile("3", "txt");
 		this.registry.createDirectory();
 		Path gone = this.registry.createFile("4", "txt");
 		Files.delete(gone);
 		this.registry.register(this.temp.resolve("never-created.txt"));
-		this.scopes.close(method);
 		CleanupResult keptResult = this.runtime.cleaner().clean(method, true).result();
 		CleanupResult runResult = this.registry.cleanupContext("run");
 		assertThat(keptResult.kept()).containsExactlyInAnyOrderElementsOf(kept);

@@ -1,1 +1,0 @@
-package dev.tempguard.sample; public class Placeholder {}
