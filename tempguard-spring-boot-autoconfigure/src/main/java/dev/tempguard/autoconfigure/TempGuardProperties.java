@@ -2,6 +2,8 @@ package dev.tempguard.autoconfigure;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -42,6 +44,10 @@ public class TempGuardProperties {
 	 * files are kept for inspection and their paths logged), or 'never'.
 	 */
 	private CleanupMode cleanup = CleanupMode.ALWAYS;
+
+	private final LeakDetection leakDetection = new LeakDetection();
+
+	private final Sweep sweep = new Sweep();
 
 	public boolean isEnabled() {
 		return this.enabled;
@@ -95,6 +101,108 @@ public class TempGuardProperties {
 
 	public void setCleanup(CleanupMode cleanup) {
 		this.cleanup = cleanup;
+	}
+
+	public LeakDetection getLeakDetection() {
+		return this.leakDetection;
+	}
+
+	public Sweep getSweep() {
+		return this.sweep;
+	}
+
+	/** Detection of files that tests leave in watched directories without the registry. */
+	public static class LeakDetection {
+
+		/**
+		 * Whether entries that appear in the watched directories during a test and outlive it are reported as
+		 * untracked leaks of that test.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * Directories whose direct entries are watched for untracked leaks. Defaults to the JVM's
+		 * java.io.tmpdir.
+		 */
+		private List<String> watchDirs = new ArrayList<>(List.of(System.getProperty("java.io.tmpdir")));
+
+		/**
+		 * Extra glob patterns of entry names (or absolute paths) that are never reported, for example
+		 * 'myapp-cache-*'. JUnit @TempDir directories, JVM and build-tool files and tempguard's own files are
+		 * always ignored.
+		 */
+		private List<String> ignore = new ArrayList<>();
+
+		/**
+		 * Whether untracked leaks in watched directories are deleted after being reported. Off by default: a
+		 * shared temporary directory can hold other processes' files.
+		 */
+		private boolean deleteUntracked = false;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public List<String> getWatchDirs() {
+			return this.watchDirs;
+		}
+
+		public void setWatchDirs(List<String> watchDirs) {
+			this.watchDirs = watchDirs;
+		}
+
+		public List<String> getIgnore() {
+			return this.ignore;
+		}
+
+		public void setIgnore(List<String> ignore) {
+			this.ignore = ignore;
+		}
+
+		public boolean isDeleteUntracked() {
+			return this.deleteUntracked;
+		}
+
+		public void setDeleteUntracked(boolean deleteUntracked) {
+			this.deleteUntracked = deleteUntracked;
+		}
+
+	}
+
+	/** Sweeping of orphaned run directories, once per test JVM at start-up. */
+	public static class Sweep {
+
+		/**
+		 * Whether the orphans of crashed or finished runs older than max-age are deleted from root-dir when a
+		 * test JVM starts.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * Whether sweeping only logs what it would delete, and deletes nothing.
+		 */
+		private boolean dryRun = false;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public boolean isDryRun() {
+			return this.dryRun;
+		}
+
+		public void setDryRun(boolean dryRun) {
+			this.dryRun = dryRun;
+		}
+
 	}
 
 }

@@ -68,7 +68,7 @@ public final class DeletionEngine {
 		this.ops = Objects.requireNonNull(ops, "ops");
 		this.maxAttempts = maxAttempts;
 		this.initialBackoffNanos = initialBackoff.toNanos();
-		// Enough for a few paths to go through every retry, still far below a second with the defaults
+		// Enough for a few paths to go through every retry; 640ms with the defaults
 		this.sleepBudgetNanos = 4 * this.initialBackoffNanos * (1L << Math.min(maxAttempts - 1, 20));
 	}
 
