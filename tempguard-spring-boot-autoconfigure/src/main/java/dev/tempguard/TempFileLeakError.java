@@ -2,11 +2,9 @@ package dev.tempguard;
 
 import java.util.List;
 
-import dev.tempguard.CleanupResult.CleanupFailure;
-
 /**
  * A test left temporary paths behind ({@code tempguard.fail-on-leak=true}). The message names the test and
- * each path with why it is still there.
+ * each path with its size and why it is a leak.
  */
 public class TempFileLeakError extends AssertionError {
 
@@ -14,13 +12,13 @@ public class TempFileLeakError extends AssertionError {
 
 	private final String context;
 
-	private final transient List<CleanupFailure> leaks;
+	private final transient List<Leak> leaks;
 
-	public TempFileLeakError(String context, List<CleanupFailure> leaks) {
+	public TempFileLeakError(String context, List<Leak> leaks) {
 		super(message(context, leaks));
 		this.context = context;
 		this.leaks = List.copyOf(leaks);
-		leaks.forEach((leak) -> addSuppressed(leak.cause()));
+		leaks.stream().map(Leak::cause).filter((cause) -> cause != null).forEach(this::addSuppressed);
 	}
 
 	/** The id of the test context that leaked. */
@@ -28,28 +26,23 @@ public class TempFileLeakError extends AssertionError {
 		return this.context;
 	}
 
-	/** Each leaked path with why it is still there. */
-	public List<CleanupFailure> leaks() {
+	/** Each leaked path. */
+	public List<Leak> leaks() {
 		return this.leaks;
 	}
 
-	private static String message(String context, List<CleanupFailure> leaks) {
+	private static String message(String context, List<Leak> leaks) {
 		StringBuilder message = new StringBuilder("tempguard: ").append(context)
 			.append(" leaked ")
 			.append(leaks.size())
 			.append((leaks.size() == 1) ? " temporary path:" : " temporary paths:");
-		for (CleanupFailure leak : leaks) {
-			message.append(System.lineSeparator()).append("  ").append(leak.path()).append(" (")
-				.append(describe(leak.cause())).append(')');
+		for (Leak leak : leaks) {
+			message.append(System.lineSeparator()).append("  ").append(leak.describe());
 		}
 		return message.append(System.lineSeparator())
-			.append("  Delete it in the test, or create it with TempFileRegistry so that tempguard deletes it.")
+			.append("  Delete what the test creates, or create or register it with TempFileRegistry so that "
+					+ "tempguard deletes it (see docs/cleanup-and-leaks.md).")
 			.toString();
-	}
-
-	private static String describe(Throwable cause) {
-		String message = cause.getMessage();
-		return cause.getClass().getSimpleName() + ((message != null) ? ": " + message : "");
 	}
 
 }

@@ -14,9 +14,10 @@ import java.util.Map;
  * @param leaked tracked paths that still existed after their cleanup
  * @param kept tracked paths kept on purpose ({@code cleanup=on-success} after a failure, {@code cleanup=never})
  * @param cleanupFailures paths (tracked ones or inside tracked directories) that a cleanup could not delete
+ * @param untrackedLeaks entries that tests left in watched directories without the registry
  */
 public record TempStats(int contexts, int totalFiles, Map<String, Integer> filesByContext, long created,
-		long deleted, long leaked, long kept, long cleanupFailures) {
+		long deleted, long leaked, long kept, long cleanupFailures, long untrackedLeaks) {
 
 	public TempStats {
 		filesByContext = Map.copyOf(filesByContext);

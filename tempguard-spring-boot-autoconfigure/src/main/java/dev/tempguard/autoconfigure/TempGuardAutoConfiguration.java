@@ -1,5 +1,7 @@
 package dev.tempguard.autoconfigure;
 
+import java.nio.file.Path;
+
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -7,6 +9,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 
 import dev.tempguard.TempFileRegistry;
+import dev.tempguard.autoconfigure.TempGuardProperties.LeakDetection;
 import dev.tempguard.internal.TempGuardRuntime;
 import dev.tempguard.internal.registry.DefaultTempFileRegistry;
 
@@ -22,7 +25,14 @@ public final class TempGuardAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	TempFileRegistry tempFileRegistry(TempGuardProperties properties) {
-		return new DefaultTempFileRegistry(TempGuardRuntime.get(), properties.rootDirectory());
+		TempGuardRuntime runtime = TempGuardRuntime.get();
+		DefaultTempFileRegistry registry = new DefaultTempFileRegistry(runtime, properties.rootDirectory());
+		LeakDetection leakDetection = properties.getLeakDetection();
+		if (leakDetection.isEnabled()) {
+			runtime.leakDetector()
+				.watch(leakDetection.getWatchDirs().stream().map(Path::of).toList(), leakDetection.getIgnore());
+		}
+		return registry;
 	}
 
 }

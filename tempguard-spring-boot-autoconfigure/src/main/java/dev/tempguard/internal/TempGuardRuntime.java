@@ -6,6 +6,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import dev.tempguard.internal.cleanup.DeletionEngines;
 import dev.tempguard.internal.cleanup.ScopeCleaner;
+import dev.tempguard.internal.leak.LeakDetector;
 import dev.tempguard.internal.registry.RunDirectory;
 import dev.tempguard.internal.scope.Scopes;
 import dev.tempguard.internal.stats.Counters;
@@ -26,6 +27,8 @@ public final class TempGuardRuntime {
 	private final DeletionEngines engines = new DeletionEngines();
 
 	private final ScopeCleaner cleaner = new ScopeCleaner(this.engines, this.counters);
+
+	private final LeakDetector leakDetector = new LeakDetector(this.scopes, this.counters, this.engines);
 
 	private final Map<Path, RunDirectory> runDirectories = new ConcurrentHashMap<>();
 
@@ -52,10 +55,15 @@ public final class TempGuardRuntime {
 		return this.cleaner;
 	}
 
+	public LeakDetector leakDetector() {
+		return this.leakDetector;
+	}
+
 	/** This JVM's run directory under {@code rootDir}, which becomes protected from deletion. */
 	public RunDirectory runDirectory(Path rootDir) {
 		return this.runDirectories.computeIfAbsent(rootDir, (root) -> {
 			this.engines.protect(root);
+			this.leakDetector.ignoreOwn(root);
 			return new RunDirectory(root);
 		});
 	}

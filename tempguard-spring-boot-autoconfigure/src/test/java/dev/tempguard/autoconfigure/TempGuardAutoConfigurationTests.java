@@ -240,7 +240,7 @@ class TempGuardAutoConfigurationTests {
 
 		@Override
 		public TempStats stats() {
-			return new TempStats(0, 0, Map.of(), 0, 0, 0, 0, 0);
+			return new TempStats(0, 0, Map.of(), 0, 0, 0, 0, 0, 0);
 		}
 
 	}

@@ -22,7 +22,7 @@ import dev.tempguard.TempFileRegistry;
  */
 @SpringBootConfiguration(proxyBeanMethods = false)
 @EnableAutoConfiguration
-@Import(FixtureApplication.FileController.class)
+@Import({ FixtureApplication.FileController.class, FixtureApplication.LeakyService.class })
 public class FixtureApplication {
 
 	/** Where the fixtures' root-dir is, relative to the module. */
@@ -34,6 +34,22 @@ public class FixtureApplication {
 		ThreadPoolExecutor pool = new ThreadPoolExecutor(2, 2, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>());
 		pool.prestartAllCoreThreads();
 		return pool;
+	}
+
+	/** Code under test that forgets its temporary files. */
+	static class LeakyService {
+
+		Path export(String prefix) throws java.io.IOException {
+			return java.nio.file.Files.createTempFile(prefix, ".csv");
+		}
+
+		Path workDirectory(String prefix) throws java.io.IOException {
+			Path directory = java.nio.file.Files.createTempDirectory(prefix);
+			java.nio.file.Files.writeString(directory.resolve("part-1.txt"), "12345");
+			java.nio.file.Files.writeString(directory.resolve("part-2.txt"), "678");
+			return directory;
+		}
+
 	}
 
 	@RestController

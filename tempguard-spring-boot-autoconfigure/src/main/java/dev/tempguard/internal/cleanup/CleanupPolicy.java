@@ -7,10 +7,16 @@ import dev.tempguard.CleanupMode;
  *
  * @param mode when to delete
  * @param failOnLeak whether a leak fails the test
+ * @param deleteUntracked whether untracked leaks in watched directories are deleted once reported
  */
-public record CleanupPolicy(CleanupMode mode, boolean failOnLeak) {
+public record CleanupPolicy(CleanupMode mode, boolean failOnLeak, boolean deleteUntracked) {
 
-	public static final CleanupPolicy DEFAULT = new CleanupPolicy(CleanupMode.ALWAYS, false);
+	public static final CleanupPolicy DEFAULT = new CleanupPolicy(CleanupMode.ALWAYS, false, false);
+
+	/** This policy, with leaks only reported (at the end of the run nothing is left to fail). */
+	public CleanupPolicy reportOnly() {
+		return new CleanupPolicy(this.mode, false, this.deleteUntracked);
+	}
 
 	/** Whether to keep the files of a context whose test {@code failed}. */
 	public boolean keeps(boolean failed) {

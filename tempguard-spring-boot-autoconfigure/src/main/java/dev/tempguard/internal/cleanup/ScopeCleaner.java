@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import dev.tempguard.CleanupResult;
 import dev.tempguard.CleanupResult.CleanupFailure;
+import dev.tempguard.Leak;
 import dev.tempguard.internal.scope.Scope;
 import dev.tempguard.internal.scope.TrackedPath;
 import dev.tempguard.internal.stats.Counters;
@@ -46,7 +47,7 @@ public final class ScopeCleaner {
 		long start = System.nanoTime();
 		List<TrackedPath> paths = scope.drain();
 		CleanupResult result = CleanupResult.empty();
-		List<CleanupFailure> leaks = new ArrayList<>();
+		List<Leak> leaks = new ArrayList<>();
 		if (keep) {
 			List<Path> kept = paths.stream().map(TrackedPath::path).filter(ScopeCleaner::exists).toList();
 			result = new CleanupResult(List.of(), kept, List.of());
@@ -59,7 +60,9 @@ public final class ScopeCleaner {
 				CleanupResult deletion = delete(engine, tracked.path());
 				result = result.and(deletion);
 				if (exists(tracked.path())) {
-					leaks.add(new CleanupFailure(tracked.path(), causeOf(tracked.path(), deletion)));
+					PathSize size = PathSize.of(tracked.path());
+					leaks.add(new Leak(scope.id(), tracked.path(), Leak.Reason.UNDELETABLE, size.bytes(), size.files(),
+							causeOf(tracked.path(), deletion)));
 				}
 			}
 			this.counters.cleaned(paths.size() - leaks.size(), leaks.size(), 0, result.failures().size());

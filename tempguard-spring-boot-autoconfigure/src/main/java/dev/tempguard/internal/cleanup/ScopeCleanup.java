@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.List;
 
 import dev.tempguard.CleanupResult;
-import dev.tempguard.CleanupResult.CleanupFailure;
+import dev.tempguard.Leak;
 
 /**
  * The outcome of cleaning one scope.
@@ -14,7 +14,7 @@ import dev.tempguard.CleanupResult.CleanupFailure;
  * @param leaks tracked paths that still exist after the cleanup, each with why
  * @param duration time spent cleaning
  */
-public record ScopeCleanup(String context, CleanupResult result, List<CleanupFailure> leaks, Duration duration) {
+public record ScopeCleanup(String context, CleanupResult result, List<Leak> leaks, Duration duration) {
 
 	public ScopeCleanup {
 		leaks = List.copyOf(leaks);

@@ -165,7 +165,7 @@ public final class DefaultTempFileRegistry implements TempFileRegistry {
 		}
 		Counters counters = this.runtime.counters();
 		return new TempStats(byContext.size(), total, byContext, counters.created(), counters.deleted(),
-				counters.leaked(), counters.kept(), counters.cleanupFailures());
+				counters.leaked(), counters.kept(), counters.cleanupFailures(), counters.untrackedLeaks());
 	}
 
 	private Path create(IoSupplier<Path> creation, boolean directory) {

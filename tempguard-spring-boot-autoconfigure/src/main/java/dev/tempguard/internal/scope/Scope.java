@@ -4,8 +4,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
@@ -33,6 +35,8 @@ public final class Scope {
 	private final @Nullable Class<?> testClass;
 
 	private final Map<Path, TrackedPath> tracked = new LinkedHashMap<>();
+
+	private final Set<Path> appeared = new LinkedHashSet<>();
 
 	private int openChildren;
 
@@ -109,6 +113,23 @@ public final class Scope {
 		this.tracked.clear();
 		Collections.reverse(paths);
 		return paths;
+	}
+
+	/** An entry appeared in a watched directory while this scope was the narrowest one certain. */
+	public synchronized void appeared(Path entry) {
+		this.appeared.add(entry);
+	}
+
+	/** An entry that appeared here was deleted again. */
+	public synchronized void disappeared(Path entry) {
+		this.appeared.remove(entry);
+	}
+
+	/** Removes and returns the entries that appeared in watched directories in this scope. */
+	public synchronized List<Path> drainAppeared() {
+		List<Path> entries = List.copyOf(this.appeared);
+		this.appeared.clear();
+		return entries;
 	}
 
 	public synchronized int trackedCount() {

@@ -30,6 +30,8 @@ public final class Scopes {
 
 	private final Map<String, AtomicInteger> invocations = new ConcurrentHashMap<>();
 
+	private final AtomicInteger startups = new AtomicInteger();
+
 	private final InheritableThreadLocal<@Nullable Binding> binding = new InheritableThreadLocal<>() {
 
 		@Override
@@ -140,6 +142,23 @@ public final class Scopes {
 			return current.scope();
 		}
 		return narrowestCertain();
+	}
+
+	/** An application context starts: what appears meanwhile belongs to it, so to the run. */
+	public void startupBegan() {
+		this.startups.incrementAndGet();
+	}
+
+	public void startupEnded() {
+		this.startups.decrementAndGet();
+	}
+
+	/**
+	 * The scope that an entry appearing now in a watched directory, made by an unknown thread, belongs to: the
+	 * run while an application context starts, else the narrowest scope certain.
+	 */
+	public Scope ownerOfUntracked() {
+		return (this.startups.get() > 0) ? this.run : narrowestCertain();
 	}
 
 	// The deepest scope that encloses every scope where a test may be running now.

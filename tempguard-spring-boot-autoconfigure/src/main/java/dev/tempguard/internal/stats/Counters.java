@@ -17,6 +17,8 @@ public final class Counters {
 
 	private final LongAdder cleanupFailures = new LongAdder();
 
+	private final LongAdder untrackedLeaks = new LongAdder();
+
 	private final LongAdder testsCleaned = new LongAdder();
 
 	private final LongAdder cleanupNanos = new LongAdder();
@@ -46,6 +48,15 @@ public final class Counters {
 
 	public long cleanupNanos() {
 		return this.cleanupNanos.sum();
+	}
+
+	public void untrackedLeaks(long count) {
+		this.untrackedLeaks.add(count);
+	}
+
+	/** Entries that tests left in watched directories without the registry. */
+	public long untrackedLeaks() {
+		return this.untrackedLeaks.sum();
 	}
 
 	public long created() {

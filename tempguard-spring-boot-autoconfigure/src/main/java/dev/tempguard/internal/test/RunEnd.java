@@ -8,6 +8,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import dev.tempguard.CleanupResult;
+import dev.tempguard.Leak;
 import dev.tempguard.internal.TempGuardRuntime;
 import dev.tempguard.internal.cleanup.CleanupPolicy;
 import dev.tempguard.internal.cleanup.ScopeCleanup;
@@ -55,8 +56,16 @@ final class RunEnd {
 			runtime.scopes().close(scope);
 			CleanupPolicy policy = (scope.policy() != null) ? scope.policy() : CleanupPolicy.DEFAULT;
 			ScopeCleanup cleanup = runtime.cleaner().clean(scope, policy.keeps(scope.failed()));
+			// the run's untracked entries belong to application contexts that are still open
+			List<Leak> untracked = List.of();
+			if (scope.kind() == Scope.Kind.RUN) {
+				runtime.leakDetector().forget(scope);
+			}
+			else {
+				untracked = runtime.leakDetector().untrackedLeaks(scope, policy.deleteUntracked());
+			}
 			// nothing is left to fail at the end of the run: leaks are logged
-			LeakReporter.report(cleanup, new CleanupPolicy(policy.mode(), false));
+			LeakReporter.report(cleanup, untracked, policy.reportOnly());
 		}
 	}
 

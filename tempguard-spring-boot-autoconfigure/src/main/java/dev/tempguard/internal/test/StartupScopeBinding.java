@@ -31,6 +31,7 @@ final class StartupScopeBinding implements ApplicationListener<ApplicationEvent>
 	private StartupScopeBinding(Scopes scopes) {
 		this.scopes = scopes;
 		this.previous = scopes.bind(scopes.run(), false);
+		scopes.startupBegan();
 	}
 
 	static void bind(Scopes scopes, ConfigurableApplicationContext context) {
@@ -43,6 +44,7 @@ final class StartupScopeBinding implements ApplicationListener<ApplicationEvent>
 				|| event instanceof ContextClosedEvent;
 		if (over && Thread.currentThread() == this.starter && this.done.compareAndSet(false, true)) {
 			this.scopes.restore(this.previous);
+			this.scopes.startupEnded();
 		}
 	}
 

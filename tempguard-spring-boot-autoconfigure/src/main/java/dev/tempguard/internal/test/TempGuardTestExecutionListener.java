@@ -1,5 +1,6 @@
 package dev.tempguard.internal.test;
 
+import java.util.List;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
@@ -9,6 +10,7 @@ import org.springframework.core.Conventions;
 import org.springframework.test.context.TestContext;
 import org.springframework.test.context.support.AbstractTestExecutionListener;
 
+import dev.tempguard.Leak;
 import dev.tempguard.TempFileLeakError;
 import dev.tempguard.autoconfigure.TempGuardProperties;
 import dev.tempguard.internal.TempGuardRuntime;
@@ -58,6 +60,8 @@ class TempGuardTestExecutionListener extends AbstractTestExecutionListener {
 
 	@Override
 	public void beforeTestClass(TestContext testContext) {
+		// what appeared before the class started is not the class's
+		this.runtime.leakDetector().sync();
 		Scopes scopes = this.runtime.scopes();
 		Scope scope = scopes.openClass(testContext.getTestClass());
 		testContext.setAttribute(CLASS_SCOPE, new OpenScope(scope, scopes.bind(scope, true)));
@@ -65,6 +69,7 @@ class TempGuardTestExecutionListener extends AbstractTestExecutionListener {
 
 	@Override
 	public void beforeTestMethod(TestContext testContext) {
+		this.runtime.leakDetector().sync();
 		Scopes scopes = this.runtime.scopes();
 		Scope scope = scopes.openMethod(testContext.getTestClass(), testContext.getTestMethod().getName());
 		resolvePolicy(testContext).ifPresent((policy) -> remember(scope, policy));
@@ -99,7 +104,8 @@ class TempGuardTestExecutionListener extends AbstractTestExecutionListener {
 			this.runtime.scopes().close(scope);
 			CleanupPolicy policy = policyOf(scope, testContext);
 			ScopeCleanup cleanup = this.runtime.cleaner().clean(scope, policy.keeps(scope.failed()));
-			Optional<TempFileLeakError> leak = LeakReporter.report(cleanup, policy);
+			List<Leak> untracked = this.runtime.leakDetector().untrackedLeaks(scope, policy.deleteUntracked());
+			Optional<TempFileLeakError> leak = LeakReporter.report(cleanup, untracked, policy);
 			if (leak.isPresent()) {
 				throw leak.get();
 			}
@@ -129,7 +135,8 @@ class TempGuardTestExecutionListener extends AbstractTestExecutionListener {
 		}
 		ApplicationContext context = testContext.getApplicationContext();
 		return Optional.ofNullable(context.getBeanProvider(TempGuardProperties.class).getIfAvailable())
-			.map((properties) -> new CleanupPolicy(properties.getCleanup(), properties.isFailOnLeak()));
+			.map((properties) -> new CleanupPolicy(properties.getCleanup(), properties.isFailOnLeak(),
+					properties.getLeakDetection().isDeleteUntracked()));
 	}
 
 	// Enclosing scopes without settings of their own (a class before its first method, the run) take these.

@@ -1,0 +1,162 @@
+package dev.tempguard.internal.leak;
+
+import java.io.IOException;
+import java.nio.file.ClosedWatchServiceException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardWatchEventKinds;
+import java.nio.file.WatchEvent;
+import java.nio.file.WatchKey;
+import java.nio.file.WatchService;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Watches the direct entries of some directories with the operating system's notifications (inotify on
+ * Linux), so that what appears costs in proportion to what changed, never to how much a directory holds.
+ * <p>
+ * {@link #sync()} waits until every change made before it was handed to the listener: it creates a marker
+ * entry and waits for its own event, which the kernel queues after every earlier one.
+ */
+final class DirectoryWatcher {
+
+	static final String MARKER_PREFIX = ".tempguard-sync-";
+
+	private static final Log logger = LogFactory.getLog(DirectoryWatcher.class);
+
+	private static final long SYNC_TIMEOUT_MILLIS = 2000;
+
+	private final Listener listener;
+
+	private final Map<WatchKey, Path> directories = new ConcurrentHashMap<>();
+
+	private final Map<String, CountDownLatch> markers = new ConcurrentHashMap<>();
+
+	private final AtomicLong markerCount = new AtomicLong();
+
+	private final WatchService service;
+
+	private volatile @Nullable Path markerDirectory;
+
+	DirectoryWatcher(Listener listener) throws IOException {
+		this.listener = listener;
+		this.service = FileSystems.getDefault().newWatchService();
+		Thread thread = new Thread(this::run, "tempguard-watcher");
+		thread.setDaemon(true);
+		thread.start();
+	}
+
+	/** Starts watching {@code directory}; a directory that does not exist is skipped with a warning. */
+	synchronized void watch(Path directory) {
+		if (this.directories.containsValue(directory)) {
+			return;
+		}
+		try {
+			WatchKey key = directory.register(this.service, StandardWatchEventKinds.ENTRY_CREATE,
+					StandardWatchEventKinds.ENTRY_DELETE);
+			this.directories.put(key, directory);
+			if (this.markerDirectory == null && Files.isWritable(directory)) {
+				this.markerDirectory = directory;
+			}
+		}
+		catch (IOException ex) {
+			logger.warn("tempguard cannot watch " + directory + " for leaked files (tempguard.leak-detection"
+					+ ".watch-dirs): " + ex);
+		}
+	}
+
+	/** Waits until every change made in the watched directories before this call was seen. */
+	void sync() {
+		Path directory = this.markerDirectory;
+		if (directory == null) {
+			return;
+		}
+		String name = MARKER_PREFIX + ProcessHandle.current().pid() + "-" + this.markerCount.incrementAndGet();
+		CountDownLatch seen = new CountDownLatch(1);
+		this.markers.put(name, seen);
+		Path marker = directory.resolve(name);
+		try {
+			Files.createFile(marker);
+			Files.delete(marker);
+			if (!seen.await(SYNC_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS)) {
+				logger.warn("tempguard saw no event for " + marker + " within " + SYNC_TIMEOUT_MILLIS
+						+ " ms: leak detection may attribute late entries to a wider context");
+			}
+		}
+		catch (IOException ex) {
+			logger.debug("tempguard could not sync with the watched directories", ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		finally {
+			this.markers.remove(name);
+		}
+	}
+
+	private void run() {
+		while (true) {
+			WatchKey key;
+			try {
+				key = this.service.take();
+			}
+			catch (InterruptedException | ClosedWatchServiceException ex) {
+				return;
+			}
+			Path directory = this.directories.get(key);
+			for (WatchEvent<?> event : key.pollEvents()) {
+				if (directory == null) {
+					continue;
+				}
+				if (event.kind() == StandardWatchEventKinds.OVERFLOW) {
+					this.listener.overflow(directory);
+					continue;
+				}
+				Path name = (Path) event.context();
+				CountDownLatch marker = this.markers.get(name.toString());
+				if (marker != null) {
+					marker.countDown();
+				}
+				else if (!name.toString().startsWith(MARKER_PREFIX)) {
+					dispatch(event, directory.resolve(name));
+				}
+			}
+			key.reset();
+		}
+	}
+
+	private void dispatch(WatchEvent<?> event, Path entry) {
+		try {
+			if (event.kind() == StandardWatchEventKinds.ENTRY_CREATE) {
+				this.listener.created(entry);
+			}
+			else {
+				this.listener.deleted(entry);
+			}
+		}
+		catch (RuntimeException ex) {
+			logger.warn("tempguard could not record " + entry, ex);
+		}
+	}
+
+	/** Told of each change, on the watcher's thread, in the order the kernel reported them. */
+	interface Listener {
+
+		void created(Path entry);
+
+		void deleted(Path entry);
+
+		/** Changes in {@code directory} were lost: the kernel's queue overflowed. */
+		void overflow(Path directory);
+
+	}
+
+}

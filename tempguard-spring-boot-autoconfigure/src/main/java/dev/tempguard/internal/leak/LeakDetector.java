@@ -1,0 +1,185 @@
+package dev.tempguard.internal.leak;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+
+import dev.tempguard.CleanupResult;
+import dev.tempguard.Leak;
+import dev.tempguard.internal.cleanup.DeletionEngines;
+import dev.tempguard.internal.cleanup.PathSize;
+import dev.tempguard.internal.scope.Scope;
+import dev.tempguard.internal.scope.Scopes;
+import dev.tempguard.internal.stats.Counters;
+
+/**
+ * Finds untracked leaks: entries that appear in a watched directory while a test runs, without the registry,
+ * and are still there after that test's cleanup. Each entry belongs to the narrowest scope that was certain
+ * when it appeared (see {@link Scopes#ownerOfUntracked()}).
+ */
+public final class LeakDetector implements DirectoryWatcher.Listener {
+
+	private static final Log logger = LogFactory.getLog(LeakDetector.class);
+
+	private final Scopes scopes;
+
+	private final Counters counters;
+
+	private final DeletionEngines engines;
+
+	private final LeakFilter filter = new LeakFilter();
+
+	private final Map<Path, Scope> appeared = new ConcurrentHashMap<>();
+
+	private volatile @Nullable DirectoryWatcher watcher;
+
+	private volatile long lastSyncMillis = System.currentTimeMillis();
+
+	public LeakDetector(Scopes scopes, Counters counters, DeletionEngines engines) {
+		this.scopes = scopes;
+		this.counters = counters;
+		this.engines = engines;
+	}
+
+	/**
+	 * Watches {@code directories} from now on, ignoring entries that match {@code ignore} too.
+	 * @throws IllegalArgumentException for a watch directory that does not exist
+	 */
+	public synchronized void watch(Collection<Path> directories, Collection<String> ignore) {
+		ignore.forEach(this.filter::ignore);
+		for (Path directory : directories) {
+			Path normalized = directory.toAbsolutePath().normalize();
+			if (!Files.isDirectory(normalized)) {
+				throw new IllegalArgumentException("tempguard.leak-detection.watch-dirs names " + normalized
+						+ ", which is not a directory; remove it or create it");
+			}
+			watcher().watch(normalized);
+		}
+	}
+
+	/** Never reports {@code directory} (a root-dir of tempguard), nor the directories leading to it. */
+	public void ignoreOwn(Path directory) {
+		this.filter.ignoreOwn(directory);
+	}
+
+	public boolean isActive() {
+		return this.watcher != null;
+	}
+
+	/** Waits until every change made so far was seen, so that it is attributed to the scopes open now. */
+	public void sync() {
+		DirectoryWatcher current = this.watcher;
+		if (current != null) {
+			current.sync();
+			this.lastSyncMillis = System.currentTimeMillis();
+		}
+	}
+
+	/**
+	 * The untracked leaks of a closed scope: what appeared while it was the narrowest scope certain and is
+	 * still there. They are deleted once reported when {@code delete} is set, or when they lie in a directory
+	 * of tempguard's own.
+	 */
+	public List<Leak> untrackedLeaks(Scope scope, boolean delete) {
+		if (this.watcher == null) {
+			return List.of();
+		}
+		sync();
+		List<Leak> leaks = new ArrayList<>();
+		for (Path entry : scope.drainAppeared()) {
+			this.appeared.remove(entry, scope);
+			if (!Files.exists(entry, LinkOption.NOFOLLOW_LINKS)) {
+				continue;
+			}
+			PathSize size = PathSize.of(entry);
+			leaks.add(new Leak(scope.id(), entry, Leak.Reason.UNTRACKED, size.bytes(), size.files(), null));
+			if (delete || this.filter.isOwn(entry)) {
+				delete(entry);
+			}
+		}
+		this.counters.untrackedLeaks(leaks.size());
+		return leaks;
+	}
+
+	/** Forgets what appeared in a scope without reporting it (the run: its entries belong to contexts). */
+	public void forget(Scope scope) {
+		scope.drainAppeared().forEach((entry) -> this.appeared.remove(entry, scope));
+	}
+
+	@Override
+	public void created(Path entry) {
+		if (this.filter.ignores(entry)) {
+			return;
+		}
+		Scope owner = this.scopes.ownerOfUntracked();
+		this.appeared.put(entry, owner);
+		owner.appeared(entry);
+	}
+
+	@Override
+	public void deleted(Path entry) {
+		Scope owner = this.appeared.remove(entry);
+		if (owner != null) {
+			owner.disappeared(entry);
+		}
+	}
+
+	// Events were lost: what was modified since the last sync is taken as new, at the cost of one listing.
+	@Override
+	public void overflow(Path directory) {
+		logger.warn("tempguard missed changes in " + directory + " (too many at once); it lists the directory to"
+				+ " catch up");
+		FileTime since = FileTime.fromMillis(this.lastSyncMillis - 1000);
+		try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory)) {
+			for (Path entry : entries) {
+				if (!this.appeared.containsKey(entry)
+						&& Files.getLastModifiedTime(entry, LinkOption.NOFOLLOW_LINKS).compareTo(since) >= 0) {
+					created(entry);
+				}
+			}
+		}
+		catch (IOException ex) {
+			logger.warn("tempguard could not list " + directory, ex);
+		}
+	}
+
+	private void delete(Path entry) {
+		try {
+			CleanupResult result = this.engines.current().delete(entry);
+			if (!result.successful()) {
+				logger.warn("tempguard could not delete the leaked " + entry + ": " + result.failures());
+			}
+		}
+		catch (IllegalArgumentException ex) {
+			logger.warn(ex.getMessage());
+		}
+	}
+
+	private synchronized DirectoryWatcher watcher() {
+		DirectoryWatcher current = this.watcher;
+		if (current == null) {
+			try {
+				current = new DirectoryWatcher(this);
+			}
+			catch (IOException ex) {
+				throw new IllegalStateException("tempguard cannot watch directories for leaked files on this system;"
+						+ " set tempguard.leak-detection.enabled=false", ex);
+			}
+			this.watcher = current;
+		}
+		return current;
+	}
+
+}
