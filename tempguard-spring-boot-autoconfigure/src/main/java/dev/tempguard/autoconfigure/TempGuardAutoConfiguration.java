@@ -12,6 +12,7 @@ import dev.tempguard.TempFileRegistry;
 import dev.tempguard.autoconfigure.TempGuardProperties.LeakDetection;
 import dev.tempguard.internal.TempGuardRuntime;
 import dev.tempguard.internal.registry.DefaultTempFileRegistry;
+import dev.tempguard.internal.sweep.SweepSettings;
 
 /**
  * Auto-configuration for tempguard: the {@link TempFileRegistry} that tests
@@ -26,11 +27,14 @@ public final class TempGuardAutoConfiguration {
 	@ConditionalOnMissingBean
 	TempFileRegistry tempFileRegistry(TempGuardProperties properties) {
 		TempGuardRuntime runtime = TempGuardRuntime.get();
-		DefaultTempFileRegistry registry = new DefaultTempFileRegistry(runtime, properties.rootDirectory());
+		SweepSettings sweep = new SweepSettings(properties.getSweep().isEnabled(), properties.getMaxAge(),
+				properties.getSweep().isDryRun());
+		DefaultTempFileRegistry registry = new DefaultTempFileRegistry(runtime, properties.rootDirectory(), sweep);
 		LeakDetection leakDetection = properties.getLeakDetection();
 		if (leakDetection.isEnabled()) {
 			runtime.leakDetector()
 				.watch(leakDetection.getWatchDirs().stream().map(Path::of).toList(), leakDetection.getIgnore());
+			runtime.leakDetector().syncIn(registry.runDirectory().resolve(".sync"));
 		}
 		return registry;
 	}

@@ -73,6 +73,15 @@ final class DirectoryWatcher {
 		}
 	}
 
+	/**
+	 * Makes sync markers in {@code directory}, a small directory of tempguard's own, instead of a watched one:
+	 * every watch shares one event queue, so the order holds, and a crowded directory costs nothing more.
+	 */
+	synchronized void useMarkerDirectory(Path directory) {
+		watch(directory);
+		this.markerDirectory = directory;
+	}
+
 	/** Waits until every change made in the watched directories before this call was seen. */
 	void sync() {
 		Path directory = this.markerDirectory;

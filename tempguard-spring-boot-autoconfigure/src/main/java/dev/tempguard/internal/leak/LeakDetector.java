@@ -69,9 +69,20 @@ public final class LeakDetector implements DirectoryWatcher.Listener {
 		}
 	}
 
-	/** Never reports {@code directory} (a root-dir of tempguard), nor the directories leading to it. */
+	/** Never reports {@code directory} (a root-dir of tempguard), what is in it, nor the directories to it. */
 	public void ignoreOwn(Path directory) {
 		this.filter.ignoreOwn(directory);
+	}
+
+	/** Syncs through markers in {@code directory}, a directory of tempguard's own that it creates. */
+	public synchronized void syncIn(Path directory) {
+		try {
+			Files.createDirectories(directory);
+			watcher().useMarkerDirectory(directory);
+		}
+		catch (IOException ex) {
+			logger.warn("tempguard could not create " + directory + "; it syncs through a watched directory", ex);
+		}
 	}
 
 	public boolean isActive() {
@@ -89,8 +100,7 @@ public final class LeakDetector implements DirectoryWatcher.Listener {
 
 	/**
 	 * The untracked leaks of a closed scope: what appeared while it was the narrowest scope certain and is
-	 * still there. They are deleted once reported when {@code delete} is set, or when they lie in a directory
-	 * of tempguard's own.
+	 * still there. They are deleted once reported when {@code delete} is set.
 	 */
 	public List<Leak> untrackedLeaks(Scope scope, boolean delete) {
 		if (this.watcher == null) {
@@ -105,7 +115,7 @@ public final class LeakDetector implements DirectoryWatcher.Listener {
 			}
 			PathSize size = PathSize.of(entry);
 			leaks.add(new Leak(scope.id(), entry, Leak.Reason.UNTRACKED, size.bytes(), size.files(), null));
-			if (delete || this.filter.isOwn(entry)) {
+			if (delete) {
 				delete(entry);
 			}
 		}
@@ -144,14 +154,22 @@ public final class LeakDetector implements DirectoryWatcher.Listener {
 		FileTime since = FileTime.fromMillis(this.lastSyncMillis - 1000);
 		try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory)) {
 			for (Path entry : entries) {
-				if (!this.appeared.containsKey(entry)
-						&& Files.getLastModifiedTime(entry, LinkOption.NOFOLLOW_LINKS).compareTo(since) >= 0) {
+				if (!this.appeared.containsKey(entry) && modifiedSince(entry, since)) {
 					created(entry);
 				}
 			}
 		}
 		catch (IOException ex) {
 			logger.warn("tempguard could not list " + directory, ex);
+		}
+	}
+
+	private static boolean modifiedSince(Path entry, FileTime since) {
+		try {
+			return Files.getLastModifiedTime(entry, LinkOption.NOFOLLOW_LINKS).compareTo(since) >= 0;
+		}
+		catch (IOException ex) {
+			return false;
 		}
 	}
 

@@ -41,14 +41,14 @@ final class LeakFilter {
 		(glob.contains("/") ? this.paths : this.names).add(matcher);
 	}
 
-	/** Ignores a directory of tempguard's own (a root-dir) and the directories leading to it. */
+	/** Ignores a directory of tempguard's own (a root-dir), what is in it, and the directories leading to it. */
 	void ignoreOwn(Path directory) {
 		this.ownDirectories.add(directory);
 	}
 
 	boolean ignores(Path entry) {
 		for (Path own : this.ownDirectories) {
-			if (own.startsWith(entry)) {
+			if (own.startsWith(entry) || entry.startsWith(own)) {
 				return true;
 			}
 		}
@@ -64,10 +64,6 @@ final class LeakFilter {
 			}
 		}
 		return false;
-	}
-
-	boolean isOwn(Path entry) {
-		return this.ownDirectories.stream().anyMatch(entry::startsWith);
 	}
 
 }

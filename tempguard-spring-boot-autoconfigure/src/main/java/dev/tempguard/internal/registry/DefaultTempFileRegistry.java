@@ -25,6 +25,7 @@ import dev.tempguard.internal.TempGuardRuntime;
 import dev.tempguard.internal.scope.Scope;
 import dev.tempguard.internal.scope.TrackedPath;
 import dev.tempguard.internal.stats.Counters;
+import dev.tempguard.internal.sweep.SweepSettings;
 
 /**
  * The {@link TempFileRegistry}: creates files in this JVM's run directory under root-dir and tracks every
@@ -39,14 +40,32 @@ public final class DefaultTempFileRegistry implements TempFileRegistry {
 	private final RunDirectory runDirectory;
 
 	/**
+	 * A registry that does not sweep root-dir.
 	 * @param runtime what tempguard tracks in this JVM
 	 * @param rootDir tempguard's root directory ({@code tempguard.root-dir})
-	 * @throws IllegalArgumentException when {@code rootDir} is a dangerous path, a symbolic link, or a file
+	 * @throws IllegalArgumentException when {@code rootDir} is a dangerous path, a symbolic link, a file, or owned
+	 * by another user
 	 */
 	public DefaultTempFileRegistry(TempGuardRuntime runtime, Path rootDir) {
+		this(runtime, rootDir, SweepSettings.disabled());
+	}
+
+	/**
+	 * @param runtime what tempguard tracks in this JVM
+	 * @param rootDir tempguard's root directory ({@code tempguard.root-dir})
+	 * @param sweep how orphans are swept from root-dir the first time the runtime uses it
+	 * @throws IllegalArgumentException when {@code rootDir} is a dangerous path, a symbolic link, a file, or owned
+	 * by another user
+	 */
+	public DefaultTempFileRegistry(TempGuardRuntime runtime, Path rootDir, SweepSettings sweep) {
 		this.runtime = runtime;
 		Path root = RootDirectories.validate(rootDir);
-		this.runDirectory = runtime.runDirectory(root);
+		this.runDirectory = runtime.runDirectory(root, sweep);
+	}
+
+	/** This JVM's run directory, where this registry creates files; created if it is not there. */
+	public Path runDirectory() {
+		return this.runDirectory.ensureExists();
 	}
 
 	/** Where this registry creates files. */
