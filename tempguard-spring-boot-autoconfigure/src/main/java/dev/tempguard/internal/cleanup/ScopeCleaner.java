@@ -46,6 +46,10 @@ public final class ScopeCleaner {
 	public ScopeCleanup clean(Scope scope, boolean keep) {
 		long start = System.nanoTime();
 		List<TrackedPath> paths = scope.drain();
+		long bytes = 0;
+		for (TrackedPath tracked : paths) {
+			bytes += PathSize.of(tracked.path()).bytes();
+		}
 		CleanupResult result = CleanupResult.empty();
 		List<Leak> leaks = new ArrayList<>();
 		if (keep) {
@@ -69,7 +73,7 @@ public final class ScopeCleaner {
 		}
 		long nanos = System.nanoTime() - start;
 		this.counters.cleaning(scope.kind() == Scope.Kind.METHOD, nanos);
-		return new ScopeCleanup(scope.id(), result, leaks, Duration.ofNanos(nanos));
+		return new ScopeCleanup(scope.id(), result, leaks, paths.size(), bytes, Duration.ofNanos(nanos));
 	}
 
 	// a path tracked before it became protected (another context's root-dir) is refused, not dropped

@@ -15,10 +15,12 @@ final class LeakFilter {
 
 	/**
 	 * JUnit's {@code @TempDir} directories (deleted by JUnit after tempguard's check), JVM files (perf data,
-	 * attach sockets, flight recordings), build-tool files, and native libraries that libraries unpack.
+	 * attach sockets, flight recordings), build-tool files, agents that Mockito and Byte Buddy attach (deleted
+	 * when the JVM exits), and native libraries that libraries unpack.
 	 */
 	static final List<String> BUILT_IN = List.of("junit*", "hsperfdata_*", ".java_pid*", ".attach_pid*",
-			"+~JF*.tmp", "surefire*", "jansi-*", "libnetty*", "jna*", "jffi*");
+			"+~JF*.tmp", "surefire*", "mockitoboot*", "byteBuddyAgent*", "jacoco*", "jansi-*", "libnetty*", "jna*",
+			"jffi*");
 
 	private final List<PathMatcher> names = new CopyOnWriteArrayList<>();
 
