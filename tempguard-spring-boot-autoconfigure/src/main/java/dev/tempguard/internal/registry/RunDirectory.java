@@ -170,7 +170,7 @@ public final class RunDirectory implements AutoCloseable {
 					Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.READ, StandardOpenOption.WRITE,
 							LinkOption.NOFOLLOW_LINKS),
 					ownerOnly(lockFile, PosixFilePermissions.fromString("rw-------")));
-			FileLock lock = channel.tryLock();
+			FileLock lock = lock(channel);
 			if (lock == null) {
 				throw new IOException("Another process holds the lock of " + lockFile + ", which this JVM just created");
 			}
@@ -188,6 +188,26 @@ public final class RunDirectory implements AutoCloseable {
 			}
 			deleteQuietly(creating);
 			throw ex;
+		}
+	}
+
+	/**
+	 * Locks a lock file that this JVM just created. Sweepers leave young {@code .creating-} directories alone, but
+	 * one that took the lock to look at it holds it a moment only: a few tries, then give up.
+	 */
+	private static @Nullable FileLock lock(FileChannel channel) throws IOException {
+		for (int attempt = 1;; attempt++) {
+			FileLock lock = channel.tryLock();
+			if (lock != null || attempt == 50) {
+				return lock;
+			}
+			try {
+				Thread.sleep(10);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return null;
+			}
 		}
 	}
 
