@@ -51,12 +51,27 @@ class TempGuardAutoConfigurationTests {
 	}
 
 	@Test
-	void registryUsesTheConfiguredRootDirAndCreatesNothingAtStartup() {
+	void registryUsesTheConfiguredRootDirAndCreatesNothingAtStartupWithoutLeakDetection() {
+		Path rootDir = this.temp.resolve("root");
+		this.contextRunner.withPropertyValues("tempguard.root-dir=" + rootDir, "tempguard.leak-detection.enabled=false")
+			.run((context) -> {
+				DefaultTempFileRegistry registry = context.getBean(DefaultTempFileRegistry.class);
+				assertThat(registry.rootDir()).isEqualTo(rootDir);
+				assertThat(rootDir).doesNotExist();
+			});
+	}
+
+	@Test
+	void leakDetectionHoldsALockedRunDirectoryFromStartupWithOnlyTempguardsOwnEntries() {
 		Path rootDir = this.temp.resolve("root");
 		this.contextRunner.withPropertyValues("tempguard.root-dir=" + rootDir).run((context) -> {
-			DefaultTempFileRegistry registry = context.getBean(DefaultTempFileRegistry.class);
-			assertThat(registry.rootDir()).isEqualTo(rootDir);
-			assertThat(rootDir).doesNotExist();
+			Path runDirectory = context.getBean(DefaultTempFileRegistry.class).runDirectory();
+			assertThat(runDirectory.getParent()).isEqualTo(rootDir);
+			assertThat(runDirectory.getFileName().toString()).startsWith("run-");
+			try (java.util.stream.Stream<Path> entries = java.nio.file.Files.list(runDirectory)) {
+				assertThat(entries.map((entry) -> entry.getFileName().toString()))
+					.containsExactlyInAnyOrder("tempguard.lock", ".sync");
+			}
 		});
 	}
 

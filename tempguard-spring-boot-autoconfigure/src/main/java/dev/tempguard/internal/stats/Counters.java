@@ -23,6 +23,8 @@ public final class Counters {
 
 	private final LongAdder cleanupNanos = new LongAdder();
 
+	private final LongAdder cleanings = new LongAdder();
+
 	public void created(boolean directory) {
 		(directory ? this.createdDirectories : this.createdFiles).increment();
 	}
@@ -39,7 +41,13 @@ public final class Counters {
 		if (test) {
 			this.testsCleaned.increment();
 		}
+		this.cleanings.increment();
 		this.cleanupNanos.add(nanos);
+	}
+
+	/** Contexts cleaned, of every kind: the count that goes with {@link #cleanupNanos()}. */
+	public long cleanings() {
+		return this.cleanings.sum();
 	}
 
 	public long testsCleaned() {

@@ -1,0 +1,139 @@
+package dev.tempguard.actuate.endpoint;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.actuate.endpoint.OperationResponseBody;
+import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
+import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
+import org.springframework.boot.actuate.endpoint.annotation.Selector;
+
+import dev.tempguard.Leak;
+import dev.tempguard.TempFileRegistry;
+import dev.tempguard.TempStats;
+import dev.tempguard.internal.TempGuardRuntime;
+import dev.tempguard.internal.registry.DefaultTempFileRegistry;
+import dev.tempguard.internal.scope.Scope;
+import dev.tempguard.internal.scope.TrackedPath;
+
+/**
+ * {@link Endpoint @Endpoint} exposing what tempguard tracks now, what it did since the JVM started, and the most
+ * recent leaks; with a context id as selector, the paths that context tracks.
+ */
+@Endpoint(id = "tempguard")
+public class TempGuardEndpoint {
+
+	private final TempFileRegistry registry;
+
+	private final TempGuardRuntime runtime;
+
+	/**
+	 * @param registry the registry whose {@link TempFileRegistry#stats() stats} are reported
+	 * @param runtime what tempguard tracks in this JVM, normally {@link TempGuardRuntime#get()}
+	 */
+	public TempGuardEndpoint(TempFileRegistry registry, TempGuardRuntime runtime) {
+		this.registry = registry;
+		this.runtime = runtime;
+	}
+
+	@ReadOperation
+	public TempGuardDescriptor tempGuard() {
+		TempStats stats = this.registry.stats();
+		String rootDir = (this.registry instanceof DefaultTempFileRegistry defaultRegistry)
+				? defaultRegistry.rootDir().toString() : null;
+		List<LeakDescriptor> recentLeaks = this.runtime.recorder()
+			.recentLeaks()
+			.stream()
+			.map(LeakDescriptor::of)
+			.toList();
+		return new TempGuardDescriptor(rootDir, stats.contexts(), stats.totalFiles(),
+				new TreeMap<>(stats.filesByContext()), stats.created(), stats.deleted(), stats.leaked(),
+				stats.untrackedLeaks(), stats.kept(), stats.cleanupFailures(), recentLeaks);
+	}
+
+	@ReadOperation
+	public @Nullable ContextDescriptor context(@Selector String context) {
+		return this.runtime.scopes().find(context).map(ContextDescriptor::of).orElse(null);
+	}
+
+	/**
+	 * What tempguard tracks now and what it did since the JVM started.
+	 *
+	 * @param rootDir tempguard's root directory, when the registry is tempguard's own
+	 * @param contexts open test contexts, the run included
+	 * @param totalFiles paths tracked now, in every context
+	 * @param filesByContext paths tracked now, by context id
+	 * @param created paths created or registered through the registry
+	 * @param deleted tracked paths deleted by a cleanup, or found already gone
+	 * @param leaked tracked paths that could not be deleted
+	 * @param untrackedLeaks entries that tests left in watched directories without the registry
+	 * @param kept tracked paths kept on purpose
+	 * @param cleanupFailures paths that a cleanup could not delete
+	 * @param recentLeaks the most recent leaks, oldest first
+	 */
+	public record TempGuardDescriptor(@Nullable String rootDir, int contexts, int totalFiles,
+			Map<String, Integer> filesByContext, long created, long deleted, long leaked, long untrackedLeaks,
+			long kept, long cleanupFailures, List<LeakDescriptor> recentLeaks) implements OperationResponseBody {
+
+	}
+
+	/**
+	 * A path that a test left behind.
+	 *
+	 * @param context the id of the test context it is reported against
+	 * @param path the absolute path
+	 * @param reason {@code undeletable} or {@code untracked}
+	 * @param bytes its size; for a directory, the total of the files in it
+	 * @param files 1 for a file; for a directory, how many files it holds
+	 * @param cause for an undeletable path, why it could not be deleted: the exception's simple class name and
+	 * message, for example {@code AccessDeniedException: /tmp/tempguard/run-1/locked.bin}
+	 */
+	public record LeakDescriptor(String context, String path, String reason, long bytes, long files,
+			@Nullable String cause) {
+
+		static LeakDescriptor of(Leak leak) {
+			Throwable cause = leak.cause();
+			String message = (cause != null) ? cause.getClass().getSimpleName()
+					+ ((cause.getMessage() != null) ? ": " + cause.getMessage() : "") : null;
+			return new LeakDescriptor(leak.context(), leak.path().toString(),
+					leak.reason().name().toLowerCase(Locale.ROOT), leak.bytes(), leak.files(), message);
+		}
+
+	}
+
+	/**
+	 * One open test context and the paths it tracks now.
+	 *
+	 * @param id the context's id
+	 * @param kind {@code run}, {@code class} or {@code method}
+	 * @param tracked the paths it tracks, oldest first
+	 */
+	public record ContextDescriptor(String id, String kind, List<TrackedPathDescriptor> tracked)
+			implements OperationResponseBody {
+
+		static ContextDescriptor of(Scope scope) {
+			return new ContextDescriptor(scope.id(), scope.kind().name().toLowerCase(Locale.ROOT),
+					scope.tracked().stream().map(TrackedPathDescriptor::of).toList());
+		}
+
+	}
+
+	/**
+	 * A path that a context tracks.
+	 *
+	 * @param path the absolute path
+	 * @param directory whether it was created or registered as a directory
+	 */
+	public record TrackedPathDescriptor(String path, boolean directory) {
+
+		static TrackedPathDescriptor of(TrackedPath tracked) {
+			return new TrackedPathDescriptor(tracked.path().toString(), tracked.directory());
+		}
+
+	}
+
+}

@@ -1,0 +1,7 @@
+/**
+ * Micrometer meters over what tempguard counts in this JVM.
+ */
+@NullMarked
+package dev.tempguard.actuate.metrics;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,174 @@
+package dev.tempguard.actuate.endpoint;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.tempguard.Leak;
+import dev.tempguard.TempFileRegistry;
+import dev.tempguard.TempStats;
+import dev.tempguard.actuate.endpoint.TempGuardEndpoint.ContextDescriptor;
+import dev.tempguard.actuate.endpoint.TempGuardEndpoint.LeakDescriptor;
+import dev.tempguard.actuate.endpoint.TempGuardEndpoint.TempGuardDescriptor;
+import dev.tempguard.actuate.endpoint.TempGuardEndpoint.TrackedPathDescriptor;
+import dev.tempguard.internal.TempGuardRuntime;
+import dev.tempguard.internal.TestRuntimes;
+import dev.tempguard.internal.cleanup.ScopeCleanup;
+import dev.tempguard.internal.registry.DefaultTempFileRegistry;
+import dev.tempguard.internal.scope.Scope;
+import dev.tempguard.internal.scope.Scopes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.Mockito.mock;
+
+/**
+ * Tests for {@link TempGuardEndpoint}, over a runtime of the test's own.
+ */
+class TempGuardEndpointTests {
+
+	@TempDir
+	Path temp;
+
+	private TempGuardRuntime runtime;
+
+	private DefaultTempFileRegistry registry;
+
+	private TempGuardEndpoint endpoint;
+
+	@BeforeEach
+	void createEndpoint() {
+		this.runtime = TestRuntimes.create();
+		this.registry = new DefaultTempFileRegistry(this.runtime, this.temp.resolve("root"));
+		this.endpoint = new TempGuardEndpoint(this.registry, this.runtime);
+	}
+
+	@Test
+	void readOperationDescribesWhatIsTrackedAndWhatWasDone() {
+		// before the class opens: an unbound thread counts for the narrowest open context
+		Path runFile = this.registry.createFile("in the run", "txt");
+		Scope scope = this.runtime.scopes().openClass(ReportTests.class);
+		inContext(scope, () -> {
+			this.registry.createFile("a", "txt");
+			this.registry.createDirectory();
+		});
+		this.runtime.cleaner().clean(scope, false);
+		inContext(scope, () -> this.registry.createFile("again", "csv"));
+
+		TempGuardDescriptor descriptor = this.endpoint.tempGuard();
+
+		assertThat(descriptor.rootDir()).isEqualTo(this.temp.resolve("root").toString());
+		assertThat(descriptor.contexts()).isEqualTo(2);
+		assertThat(descriptor.totalFiles()).isEqualTo(2);
+		assertThat(descriptor.filesByContext()).containsExactly(Map.entry(ReportTests.class.getName(), 1),
+				Map.entry("run", 1));
+		assertThat(descriptor.created()).isEqualTo(4);
+		assertThat(descriptor.deleted()).isEqualTo(2);
+		assertThat(descriptor.leaked()).isZero();
+		assertThat(descriptor.untrackedLeaks()).isZero();
+		assertThat(descriptor.kept()).isZero();
+		assertThat(descriptor.cleanupFailures()).isZero();
+		assertThat(descriptor.recentLeaks()).isEmpty();
+		assertThat(runFile).exists();
+	}
+
+	@Test
+	void readOperationListsTheMostRecentLeaksWithTheirCause() throws IOException {
+		Scope scope = this.runtime.scopes().openClass(ReportTests.class);
+		Path directory = Files.createDirectory(this.temp.resolve("protected-later"));
+		Files.writeString(directory.resolve("data.csv"), "12345");
+		inContext(scope, () -> this.registry.registerDirectory(directory));
+		// protected after it was tracked (as another context's root-dir would be): the cleanup refuses it
+		this.runtime.engines().protect(directory);
+		ScopeCleanup cleanup = this.runtime.cleaner().clean(scope, false);
+		Leak untracked = new Leak(scope.id(), this.temp.resolve("report.tmp"), Leak.Reason.UNTRACKED, 3, 1, null);
+		this.runtime.recorder().record(scope, cleanup, List.of(untracked));
+
+		TempGuardDescriptor descriptor = this.endpoint.tempGuard();
+
+		assertThat(descriptor.leaked()).isEqualTo(1);
+		assertThat(descriptor.cleanupFailures()).isEqualTo(1);
+		assertThat(descriptor.recentLeaks()).hasSize(2);
+		LeakDescriptor undeletable = descriptor.recentLeaks().get(0);
+		assertThat(undeletable.context()).isEqualTo(ReportTests.class.getName());
+		assertThat(undeletable.path()).isEqualTo(directory.toString());
+		assertThat(undeletable.reason()).isEqualTo("undeletable");
+		assertThat(undeletable.bytes()).isEqualTo(5);
+		assertThat(undeletable.files()).isEqualTo(1);
+		assertThat(undeletable.cause()).isNotBlank();
+		assertThat(descriptor.recentLeaks().get(1))
+			.isEqualTo(new LeakDescriptor(ReportTests.class.getName(), this.temp.resolve("report.tmp").toString(),
+					"untracked", 3, 1, null));
+	}
+
+	@Test
+	void selectorReturnsTheTrackedPathsOfAContext() {
+		Scope scope = this.runtime.scopes().openMethod(ReportTests.class, "exportsCsv");
+		Path[] created = new Path[2];
+		inContext(scope, () -> {
+			created[0] = this.registry.createFile("a", "txt");
+			created[1] = this.registry.createDirectory();
+		});
+
+		ContextDescriptor context = this.endpoint.context(scope.id());
+
+		assertThat(context).isNotNull();
+		assertThat(context.id()).isEqualTo(ReportTests.class.getName() + "#exportsCsv[1]");
+		assertThat(context.kind()).isEqualTo("method");
+		assertThat(context.tracked()).containsExactly(new TrackedPathDescriptor(created[0].toString(), false),
+				new TrackedPathDescriptor(created[1].toString(), true));
+	}
+
+	@Test
+	void selectorReturnsTheRunContext() {
+		Path file = this.registry.createFile("a", "txt");
+
+		ContextDescriptor context = this.endpoint.context("run");
+
+		assertThat(context).isEqualTo(new ContextDescriptor("run", "run",
+				List.of(new TrackedPathDescriptor(file.toString(), false))));
+	}
+
+	@Test
+	void selectorReturnsNullForAnUnknownOrClosedContext() {
+		Scope scope = this.runtime.scopes().openClass(ReportTests.class);
+		this.runtime.scopes().close(scope);
+
+		assertThat(this.endpoint.context("com.example.NoSuchTests")).isNull();
+		assertThat(this.endpoint.context(scope.id())).isNull();
+	}
+
+	@Test
+	void rootDirIsNullForARegistryOfTheUsersOwn() {
+		TempFileRegistry userRegistry = mock(TempFileRegistry.class);
+		given(userRegistry.stats()).willReturn(new TempStats(1, 0, Map.of("run", 0), 7, 7, 0, 0, 0, 0));
+
+		TempGuardDescriptor descriptor = new TempGuardEndpoint(userRegistry, this.runtime).tempGuard();
+
+		assertThat(descriptor.rootDir()).isNull();
+		assertThat(descriptor.created()).isEqualTo(7);
+		assertThat(descriptor.filesByContext()).containsExactly(Map.entry("run", 0));
+	}
+
+	private void inContext(Scope scope, Runnable action) {
+		Scopes.Binding previous = this.runtime.scopes().bind(scope, false);
+		try {
+			action.run();
+		}
+		finally {
+			this.runtime.scopes().restore(previous);
+		}
+	}
+
+	/** A test class whose contexts the tests open. */
+	static final class ReportTests {
+
+	}
+
+}
