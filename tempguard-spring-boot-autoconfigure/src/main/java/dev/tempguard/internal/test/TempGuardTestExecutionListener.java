@@ -105,6 +105,7 @@ class TempGuardTestExecutionListener extends AbstractTestExecutionListener {
 			CleanupPolicy policy = policyOf(scope, testContext);
 			ScopeCleanup cleanup = this.runtime.cleaner().clean(scope, policy.keeps(scope.failed()));
 			List<Leak> untracked = this.runtime.leakDetector().untrackedLeaks(scope, policy.deleteUntracked());
+			this.runtime.recorder().record(scope, cleanup, untracked);
 			Optional<TempFileLeakError> leak = LeakReporter.report(cleanup, untracked, policy);
 			if (leak.isPresent()) {
 				throw leak.get();
