@@ -16,7 +16,7 @@ import dev.tempguard.internal.stats.Counters;
 
 /**
  * The leak check's cost per test against the size of the watched directory: tempguard's part of a test
- * (sync and open a method context before it; close the context, sync and check it for leaks after it) timed
+ * (open a method context before it, which syncs with the watcher; close it, which syncs again, and check it for leaks after it) timed
  * around a test body that creates and deletes a file in the watched directory, with a watched directory
  * holding {@code entries} unrelated entries and with an empty one. Rounds alternate so that both see the same
  * machine; the test body itself is not timed.
@@ -92,13 +92,14 @@ final class LeakCheckBenchmark {
 			long spent = 0;
 			for (int i = 0; i < count; i++) {
 				long start = System.nanoTime();
-				this.detector.sync();
 				Scope scope = this.scopes.openMethod(LeakCheckBenchmark.class, "test");
+				this.detector.opened(scope);
 				Scopes.Binding previous = this.scopes.bind(scope, true);
 				spent += System.nanoTime() - start;
 				Files.delete(Files.createTempFile(this.watched, "work-", ".tmp"));
 				start = System.nanoTime();
 				this.scopes.restore(previous);
+				this.detector.closed(scope);
 				this.scopes.close(scope);
 				boolean leaked = !this.detector.untrackedLeaks(scope, false).isEmpty();
 				spent += System.nanoTime() - start;

@@ -9,6 +9,8 @@ import java.nio.file.StandardWatchEventKinds;
 import java.nio.file.WatchEvent;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -23,8 +25,8 @@ import org.jspecify.annotations.Nullable;
  * Watches the direct entries of some directories with the operating system's notifications (inotify on
  * Linux), so that what appears costs in proportion to what changed, never to how much a directory holds.
  * <p>
- * {@link #sync()} waits until every change made before it was handed to the listener: it creates a marker
- * entry and waits for its own event, which the kernel queues after every earlier one.
+ * {@link #sync(Runnable)} waits until every change made before it was handed to the listener: it creates a
+ * marker entry and waits for its own event, which the kernel queues after every earlier one.
  */
 final class DirectoryWatcher {
 
@@ -38,7 +40,7 @@ final class DirectoryWatcher {
 
 	private final Map<WatchKey, Path> directories = new ConcurrentHashMap<>();
 
-	private final Map<String, CountDownLatch> markers = new ConcurrentHashMap<>();
+	private final Map<String, Marker> markers = new ConcurrentHashMap<>();
 
 	private final AtomicLong markerCount = new AtomicLong();
 
@@ -82,21 +84,26 @@ final class DirectoryWatcher {
 		this.markerDirectory = directory;
 	}
 
-	/** Waits until every change made in the watched directories before this call was seen. */
-	void sync() {
+	/**
+	 * Waits until every change made in the watched directories before this call was handed to the listener,
+	 * then runs {@code transition} on the watcher's thread, before any later change is handed over: a change
+	 * is attributed as things stood when it was made, however late it is read.
+	 */
+	void sync(Runnable transition) {
 		Path directory = this.markerDirectory;
 		if (directory == null) {
+			transition.run();
 			return;
 		}
 		String name = MARKER_PREFIX + ProcessHandle.current().pid() + "-" + this.markerCount.incrementAndGet();
-		CountDownLatch seen = new CountDownLatch(1);
-		this.markers.put(name, seen);
-		Path marker = directory.resolve(name);
+		Marker marker = new Marker(transition, new CountDownLatch(1));
+		this.markers.put(name, marker);
+		Path file = directory.resolve(name);
 		try {
-			Files.createFile(marker);
-			Files.delete(marker);
-			if (!seen.await(SYNC_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS)) {
-				logger.warn("tempguard saw no event for " + marker + " within " + SYNC_TIMEOUT_MILLIS
+			Files.createFile(file);
+			Files.delete(file);
+			if (!marker.seen().await(SYNC_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS)) {
+				logger.warn("tempguard saw no event for " + file + " within " + SYNC_TIMEOUT_MILLIS
 						+ " ms: leak detection may attribute late entries to a wider context");
 			}
 		}
@@ -107,7 +114,10 @@ final class DirectoryWatcher {
 			Thread.currentThread().interrupt();
 		}
 		finally {
-			this.markers.remove(name);
+			// not seen: the transition still happens, late
+			if (this.markers.remove(name) != null) {
+				marker.transition().run();
+			}
 		}
 	}
 
@@ -120,26 +130,40 @@ final class DirectoryWatcher {
 			catch (InterruptedException | ClosedWatchServiceException ex) {
 				return;
 			}
-			Path directory = this.directories.get(key);
-			for (WatchEvent<?> event : key.pollEvents()) {
-				if (directory == null) {
-					continue;
-				}
-				if (event.kind() == StandardWatchEventKinds.OVERFLOW) {
-					this.listener.overflow(directory);
-					continue;
-				}
-				Path name = (Path) event.context();
-				CountDownLatch marker = this.markers.get(name.toString());
-				if (marker != null) {
-					marker.countDown();
-				}
-				else if (!name.toString().startsWith(MARKER_PREFIX)) {
-					dispatch(event, directory.resolve(name));
-				}
+			List<Marker> markersSeen = new ArrayList<>();
+			process(key, markersSeen);
+			// a key being processed is queued again behind the marker's: drain every queued key before the
+			// marker counts as seen, so that each change made before it was handed over
+			for (WatchKey queued = this.service.poll(); queued != null; queued = this.service.poll()) {
+				process(queued, markersSeen);
 			}
-			key.reset();
+			for (Marker marker : markersSeen) {
+				marker.transition().run();
+				marker.seen().countDown();
+			}
 		}
+	}
+
+	private void process(WatchKey key, List<Marker> markersSeen) {
+		Path directory = this.directories.get(key);
+		for (WatchEvent<?> event : key.pollEvents()) {
+			if (directory == null) {
+				continue;
+			}
+			if (event.kind() == StandardWatchEventKinds.OVERFLOW) {
+				this.listener.overflow(directory);
+				continue;
+			}
+			Path name = (Path) event.context();
+			Marker marker = this.markers.remove(name.toString());
+			if (marker != null) {
+				markersSeen.add(marker);
+			}
+			else if (!name.toString().startsWith(MARKER_PREFIX)) {
+				dispatch(event, directory.resolve(name));
+			}
+		}
+		key.reset();
 	}
 
 	private void dispatch(WatchEvent<?> event, Path entry) {
@@ -154,6 +178,10 @@ final class DirectoryWatcher {
 		catch (RuntimeException ex) {
 			logger.warn("tempguard could not record " + entry, ex);
 		}
+	}
+
+	private record Marker(Runnable transition, CountDownLatch seen) {
+
 	}
 
 	/** Told of each change, on the watcher's thread, in the order the kernel reported them. */

@@ -8,8 +8,10 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.commons.logging.Log;
@@ -27,7 +29,9 @@ import dev.tempguard.internal.stats.Counters;
 /**
  * Finds untracked leaks: entries that appear in a watched directory while a test runs, without the registry,
  * and are still there after that test's cleanup. Each entry belongs to the narrowest scope that was certain
- * when it appeared (see {@link Scopes#ownerOfUntracked()}).
+ * when it appeared: the only test running, else the closest scope enclosing all running tests, and the run
+ * while an application context starts. Scopes open and close through {@link #opened} and {@link #closed},
+ * which take effect in the order of the changes the watcher reads, however late it reads them.
  */
 public final class LeakDetector implements DirectoryWatcher.Listener {
 
@@ -42,6 +46,12 @@ public final class LeakDetector implements DirectoryWatcher.Listener {
 	private final LeakFilter filter = new LeakFilter();
 
 	private final Map<Path, Scope> appeared = new ConcurrentHashMap<>();
+
+	// The scopes open as the watcher sees them: changed in the order of the changes (on the watcher's thread
+	// once it runs), guarded by its own lock, as is startups.
+	private final Set<Scope> open = new HashSet<>();
+
+	private int startups;
 
 	private volatile @Nullable DirectoryWatcher watcher;
 
@@ -89,24 +99,49 @@ public final class LeakDetector implements DirectoryWatcher.Listener {
 		return this.watcher != null;
 	}
 
-	/** Waits until every change made so far was seen, so that it is attributed to the scopes open now. */
-	public void sync() {
+	/** Opens {@code scope} for what appears from now on in the watched directories. */
+	public void opened(Scope scope) {
+		sync(() -> this.open.add(scope));
+	}
+
+	/** Closes {@code scope}: what appeared until now may belong to it, nothing that appears later does. */
+	public void closed(Scope scope) {
+		sync(() -> this.open.remove(scope));
+	}
+
+	/** An application context starts: what appears meanwhile belongs to it, so to the run. */
+	public void startupBegan() {
+		sync(() -> this.startups++);
+	}
+
+	public void startupEnded() {
+		sync(() -> this.startups--);
+	}
+
+	private void sync(Runnable transition) {
+		Runnable locked = () -> {
+			synchronized (this.open) {
+				transition.run();
+			}
+		};
 		DirectoryWatcher current = this.watcher;
 		if (current != null) {
-			current.sync();
+			current.sync(locked);
 			this.lastSyncMillis = System.currentTimeMillis();
+		}
+		else {
+			locked.run();
 		}
 	}
 
 	/**
-	 * The untracked leaks of a closed scope: what appeared while it was the narrowest scope certain and is
-	 * still there. They are deleted once reported when {@code delete} is set.
+	 * The untracked leaks of a scope {@link #closed}: what appeared while it was the narrowest scope certain
+	 * and is still there. They are deleted once reported when {@code delete} is set.
 	 */
 	public List<Leak> untrackedLeaks(Scope scope, boolean delete) {
 		if (this.watcher == null) {
 			return List.of();
 		}
-		sync();
 		List<Leak> leaks = new ArrayList<>();
 		for (Path entry : scope.drainAppeared()) {
 			this.appeared.remove(entry, scope);
@@ -133,7 +168,12 @@ public final class LeakDetector implements DirectoryWatcher.Listener {
 		if (this.filter.ignores(entry)) {
 			return;
 		}
-		Scope owner = this.scopes.ownerOfUntracked();
+		Scope owner;
+		synchronized (this.open) {
+			// the run while an application context starts, else the narrowest scope certain
+			owner = (this.startups > 0) ? this.scopes.run()
+					: this.scopes.narrowestEnclosing(this.open, this::isOpenLeaf);
+		}
 		this.appeared.put(entry, owner);
 		owner.appeared(entry);
 	}
@@ -162,6 +202,15 @@ public final class LeakDetector implements DirectoryWatcher.Listener {
 		catch (IOException ex) {
 			logger.warn("tempguard could not list " + directory, ex);
 		}
+	}
+
+	private boolean isOpenLeaf(Scope scope) {
+		for (Scope other : this.open) {
+			if (other.parent() == scope) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	private static boolean modifiedSince(Path entry, FileTime since) {

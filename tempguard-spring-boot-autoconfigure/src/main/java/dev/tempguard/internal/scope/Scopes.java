@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -30,7 +31,6 @@ public final class Scopes {
 
 	private final Map<String, AtomicInteger> invocations = new ConcurrentHashMap<>();
 
-	private final AtomicInteger startups = new AtomicInteger();
 
 	private final InheritableThreadLocal<@Nullable Binding> binding = new InheritableThreadLocal<>() {
 
@@ -144,28 +144,20 @@ public final class Scopes {
 		return narrowestCertain();
 	}
 
-	/** An application context starts: what appears meanwhile belongs to it, so to the run. */
-	public void startupBegan() {
-		this.startups.incrementAndGet();
-	}
-
-	public void startupEnded() {
-		this.startups.decrementAndGet();
+	// The deepest scope that encloses every scope where a test may be running now.
+	private Scope narrowestCertain() {
+		return narrowestEnclosing(this.open, Scope::isLeaf);
 	}
 
 	/**
-	 * The scope that an entry appearing now in a watched directory, made by an unknown thread, belongs to: the
-	 * run while an application context starts, else the narrowest scope certain.
+	 * The deepest scope that encloses every leaf of {@code scopes} (a scope whose test may be running: no
+	 * scope below it is among them), or the run when there is none.
+	 * @param isLeaf tells whether a scope of {@code scopes} is a leaf
 	 */
-	public Scope ownerOfUntracked() {
-		return (this.startups.get() > 0) ? this.run : narrowestCertain();
-	}
-
-	// The deepest scope that encloses every scope where a test may be running now.
-	private Scope narrowestCertain() {
+	public Scope narrowestEnclosing(Iterable<Scope> scopes, Predicate<Scope> isLeaf) {
 		Scope common = null;
-		for (Scope scope : this.open) {
-			if (scope.isLeaf()) {
+		for (Scope scope : scopes) {
+			if (isLeaf.test(scope)) {
 				common = (common != null) ? commonAncestor(common, scope) : scope;
 				if (common == this.run) {
 					return this.run;

@@ -10,17 +10,22 @@ import org.springframework.context.ApplicationEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.ContextRefreshedEvent;
 
+import dev.tempguard.internal.TempGuardRuntime;
+import dev.tempguard.internal.leak.LeakDetector;
 import dev.tempguard.internal.scope.Scopes;
 
 /**
  * Binds the thread that starts an application context to the run scope until the start is over (ready, or
- * failed). Threads that the start creates (server pools) inherit no binding: they count for whichever test
+ * failed), and tells leak detection that what appears meanwhile belongs to the run. Threads that the start creates (server pools) inherit no binding: they count for whichever test
  * is running when they work.
  */
 final class StartupScopeBinding implements ApplicationListener<ApplicationEvent> {
 
 	private final Scopes scopes;
+
+	private final LeakDetector leakDetector;
 
 	private final Thread starter = Thread.currentThread();
 
@@ -28,23 +33,28 @@ final class StartupScopeBinding implements ApplicationListener<ApplicationEvent>
 
 	private final AtomicBoolean done = new AtomicBoolean();
 
-	private StartupScopeBinding(Scopes scopes) {
-		this.scopes = scopes;
-		this.previous = scopes.bind(scopes.run(), false);
-		scopes.startupBegan();
+	// Spring Boot's start ends when the application is ready; a plain Spring context's when it is refreshed
+	private final boolean springBoot;
+
+	private StartupScopeBinding(TempGuardRuntime runtime, boolean springBoot) {
+		this.springBoot = springBoot;
+		this.scopes = runtime.scopes();
+		this.leakDetector = runtime.leakDetector();
+		this.previous = this.scopes.bind(this.scopes.run(), false);
+		this.leakDetector.startupBegan();
 	}
 
-	static void bind(Scopes scopes, ConfigurableApplicationContext context) {
-		context.addApplicationListener(new StartupScopeBinding(scopes));
+	static void bind(TempGuardRuntime runtime, ConfigurableApplicationContext context, boolean springBoot) {
+		context.addApplicationListener(new StartupScopeBinding(runtime, springBoot));
 	}
 
 	@Override
 	public void onApplicationEvent(ApplicationEvent event) {
 		boolean over = event instanceof ApplicationReadyEvent || event instanceof ApplicationFailedEvent
-				|| event instanceof ContextClosedEvent;
+				|| event instanceof ContextClosedEvent || (!this.springBoot && event instanceof ContextRefreshedEvent);
 		if (over && Thread.currentThread() == this.starter && this.done.compareAndSet(false, true)) {
 			this.scopes.restore(this.previous);
-			this.scopes.startupEnded();
+			this.leakDetector.startupEnded();
 		}
 	}
 

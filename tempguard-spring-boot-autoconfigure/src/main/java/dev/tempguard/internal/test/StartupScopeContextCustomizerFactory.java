@@ -2,6 +2,7 @@ package dev.tempguard.internal.test;
 
 import java.util.List;
 
+import org.springframework.boot.test.context.SpringBootContextLoader;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.context.ContextConfigurationAttributes;
 import org.springframework.test.context.ContextCustomizer;
@@ -26,7 +27,8 @@ class StartupScopeContextCustomizerFactory implements ContextCustomizerFactory {
 
 		@Override
 		public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration config) {
-			StartupScopeBinding.bind(TempGuardRuntime.get().scopes(), context);
+			StartupScopeBinding.bind(TempGuardRuntime.get(), context,
+					config.getContextLoader() instanceof SpringBootContextLoader);
 		}
 
 		// Stateless: every instance is equal, so it never splits the context cache.

@@ -60,18 +60,17 @@ class TempGuardTestExecutionListener extends AbstractTestExecutionListener {
 
 	@Override
 	public void beforeTestClass(TestContext testContext) {
-		// what appeared before the class started is not the class's
-		this.runtime.leakDetector().sync();
 		Scopes scopes = this.runtime.scopes();
 		Scope scope = scopes.openClass(testContext.getTestClass());
+		this.runtime.leakDetector().opened(scope);
 		testContext.setAttribute(CLASS_SCOPE, new OpenScope(scope, scopes.bind(scope, true)));
 	}
 
 	@Override
 	public void beforeTestMethod(TestContext testContext) {
-		this.runtime.leakDetector().sync();
 		Scopes scopes = this.runtime.scopes();
 		Scope scope = scopes.openMethod(testContext.getTestClass(), testContext.getTestMethod().getName());
+		this.runtime.leakDetector().opened(scope);
 		resolvePolicy(testContext).ifPresent((policy) -> remember(scope, policy));
 		testContext.setAttribute(METHOD_SCOPE, new OpenScope(scope, scopes.bind(scope, true)));
 	}
@@ -101,6 +100,7 @@ class TempGuardTestExecutionListener extends AbstractTestExecutionListener {
 		Scope scope = open.scope();
 		this.runtime.scopes().restore(open.previous());
 		try {
+			this.runtime.leakDetector().closed(scope);
 			this.runtime.scopes().close(scope);
 			CleanupPolicy policy = policyOf(scope, testContext);
 			ScopeCleanup cleanup = this.runtime.cleaner().clean(scope, policy.keeps(scope.failed()));
