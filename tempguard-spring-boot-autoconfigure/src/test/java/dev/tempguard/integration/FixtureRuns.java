@@ -15,35 +15,35 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 /**
  * Runs fixture test classes through the JUnit Platform, as a build would, and keeps what they observed.
  */
-final class FixtureRuns {
+public final class FixtureRuns {
 
 	/** Paths that fixtures created, by a name each fixture chooses. */
-	static final Map<String, List<Path>> created = new ConcurrentHashMap<>();
+	public static final Map<String, List<Path>> created = new ConcurrentHashMap<>();
 
 	/** Context ids that fixtures saw, by name. */
-	static final Map<String, List<String>> contexts = new ConcurrentHashMap<>();
+	public static final Map<String, List<String>> contexts = new ConcurrentHashMap<>();
 
 	private FixtureRuns() {
 	}
 
-	static void record(String name, Path path) {
+	public static void record(String name, Path path) {
 		created.computeIfAbsent(name, (key) -> new CopyOnWriteArrayList<>()).add(path);
 	}
 
-	static void recordContext(String name, String context) {
+	public static void recordContext(String name, String context) {
 		contexts.computeIfAbsent(name, (key) -> new CopyOnWriteArrayList<>()).add(context);
 	}
 
-	static List<Path> paths(String name) {
+	public static List<Path> paths(String name) {
 		return created.getOrDefault(name, List.of());
 	}
 
-	static EngineExecutionResults run(Class<?> fixture, String... configuration) {
+	public static EngineExecutionResults run(Class<?> fixture, String... configuration) {
 		return run(List.of(fixture), configuration);
 	}
 
 	/** Runs the fixtures in one test plan, in order, with JUnit configuration parameters {@code key=value}. */
-	static EngineExecutionResults run(List<Class<?>> fixtures, String... configuration) {
+	public static EngineExecutionResults run(List<Class<?>> fixtures, String... configuration) {
 		created.clear();
 		contexts.clear();
 		EngineTestKit.Builder builder = EngineTestKit.engine("junit-jupiter")

@@ -1,13 +1,18 @@
 package dev.tempguard.internal.cleanup;
 
+import java.io.IOException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+
+import org.jspecify.annotations.Nullable;
 
 import dev.tempguard.CleanupResult;
 import dev.tempguard.CleanupResult.CleanupFailure;
@@ -60,13 +65,20 @@ public final class ScopeCleaner {
 		}
 		else {
 			DeletionEngine engine = this.engines.current();
+			Set<Path> directories = new HashSet<>();
+			paths.stream().filter(TrackedPath::directory).forEach((tracked) -> directories.add(tracked.path()));
 			for (TrackedPath tracked : paths) {
-				CleanupResult deletion = delete(engine, tracked.path());
-				result = result.and(deletion);
+				// what lies in a tracked directory goes with it: never through a link that directory became, and
+				// with the permissions on the directory given back that deleting it there needs
+				if (!insideAny(tracked.path(), directories)) {
+					result = result.and(delete(engine, tracked));
+				}
+			}
+			for (TrackedPath tracked : paths) {
 				if (exists(tracked.path())) {
 					PathSize size = PathSize.of(tracked.path());
 					leaks.add(new Leak(scope.id(), tracked.path(), Leak.Reason.UNDELETABLE, size.bytes(), size.files(),
-							causeOf(tracked.path(), deletion)));
+							causeOf(tracked.path(), result)));
 				}
 			}
 			this.counters.cleaned(paths.size() - leaks.size(), leaks.size(), 0, result.failures().size());
@@ -76,14 +88,47 @@ public final class ScopeCleaner {
 		return new ScopeCleanup(scope.id(), result, leaks, paths.size(), bytes, Duration.ofNanos(nanos));
 	}
 
-	// a path tracked before it became protected (another context's root-dir) is refused, not dropped
-	private static CleanupResult delete(DeletionEngine engine, Path path) {
+	// a path tracked before it became protected (another context's root-dir) is refused, not dropped; one whose
+	// directory now leads elsewhere (replaced by a link) is not deleted through it
+	private static CleanupResult delete(DeletionEngine engine, TrackedPath tracked) {
+		Path path = tracked.path();
 		try {
+			Path movedTo = movedParent(tracked);
+			if (movedTo != null) {
+				return new CleanupResult(List.of(), List.of(),
+						List.of(new CleanupFailure(path, new FileSystemException(path.toString(), movedTo.toString(),
+								"Not deleted: its directory was " + tracked.realParent() + " when it was tracked and now"
+										+ " leads to " + movedTo + " (replaced by a symbolic link?)"))));
+			}
 			return engine.delete(path);
 		}
 		catch (IllegalArgumentException ex) {
 			return new CleanupResult(List.of(), List.of(), List.of(new CleanupFailure(path, ex)));
 		}
+	}
+
+	private static @Nullable Path movedParent(TrackedPath tracked) {
+		Path parent = tracked.path().getParent();
+		if (tracked.realParent() == null || parent == null) {
+			return null;
+		}
+		try {
+			Path real = parent.toRealPath();
+			return real.equals(tracked.realParent()) ? null : real;
+		}
+		catch (IOException ex) {
+			// the directory is gone, and so is the path
+			return null;
+		}
+	}
+
+	private static boolean insideAny(Path path, Set<Path> directories) {
+		for (Path parent = path.getParent(); parent != null; parent = parent.getParent()) {
+			if (directories.contains(parent)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static boolean exists(Path path) {

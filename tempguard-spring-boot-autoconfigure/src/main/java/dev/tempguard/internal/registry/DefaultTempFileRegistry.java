@@ -203,7 +203,7 @@ public final class DefaultTempFileRegistry implements TempFileRegistry {
 	}
 
 	private void track(Path path, boolean directory) {
-		TrackedPath tracked = new TrackedPath(path, directory);
+		TrackedPath tracked = TrackedPath.of(path, directory);
 		Scope scope = this.runtime.scopes().current();
 		// the scope may close between lookup and tracking: then it belongs to the enclosing one
 		Scope.Tracking tracking = scope.track(tracked);

@@ -2,7 +2,6 @@ package dev.tempguard.internal.test;
 
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -14,6 +13,7 @@ import dev.tempguard.internal.cleanup.CleanupPolicy;
 import dev.tempguard.internal.cleanup.ScopeCleanup;
 import dev.tempguard.internal.leak.LeakReporter;
 import dev.tempguard.internal.registry.RunDirectory;
+import dev.tempguard.internal.report.RunReports;
 import dev.tempguard.internal.scope.Scope;
 import dev.tempguard.internal.stats.Counters;
 
@@ -33,17 +33,8 @@ final class RunEnd {
 		removeRunDirectories(runtime);
 		Counters counters = runtime.counters();
 		if (counters.testsCleaned() > 0 || counters.created() > 0) {
-			System.out.println(summary(counters));
+			System.out.println(RunReports.endOfRun(runtime));
 		}
-	}
-
-	/** One line for the console: what the run created, deleted, leaked and kept. */
-	static String summary(Counters counters) {
-		return String.format(
-				"[tempguard] %d tests guarded: %d temporary paths created, %d deleted, %d leaked, %d kept,"
-						+ " %d cleanup failures, %d ms cleaning",
-				counters.testsCleaned(), counters.created(), counters.deleted(), counters.leaked(), counters.kept(),
-				counters.cleanupFailures(), TimeUnit.NANOSECONDS.toMillis(counters.cleanupNanos()));
 	}
 
 	private static void cleanOpenScopes(TempGuardRuntime runtime) {
@@ -53,6 +44,7 @@ final class RunEnd {
 			.sorted(Comparator.comparingInt(RunEnd::depth).reversed())
 			.toList();
 		for (Scope scope : scopes) {
+			runtime.leakDetector().closed(scope);
 			runtime.scopes().close(scope);
 			CleanupPolicy policy = (scope.policy() != null) ? scope.policy() : CleanupPolicy.DEFAULT;
 			ScopeCleanup cleanup = runtime.cleaner().clean(scope, policy.keeps(scope.failed()));
@@ -66,20 +58,31 @@ final class RunEnd {
 			}
 			// nothing is left to fail at the end of the run: leaks are logged
 			LeakReporter.report(cleanup, untracked, policy.reportOnly());
+			runtime.recorder().record(scope, cleanup, untracked);
 		}
 	}
 
+	/**
+	 * Deletes each run directory while its lock is still held, then releases the lock; one holding kept files
+	 * stays, unlocked: it is an orphan that a later sweep deletes once it is older than max-age.
+	 */
 	private static void removeRunDirectories(TempGuardRuntime runtime) {
 		for (RunDirectory directory : runtime.runDirectories()) {
-			if (runtime.cleaner().keepsSomethingIn(directory.path())) {
-				logger.warn("tempguard leaves its run directory " + directory.path()
-						+ " in place: it holds files kept for inspection");
-				continue;
+			try {
+				if (runtime.cleaner().keepsSomethingIn(directory.path())) {
+					logger.warn("tempguard leaves its run directory " + directory.path()
+							+ " in place: it holds files kept for inspection; sweeping deletes it once it is older"
+							+ " than tempguard.max-age");
+					continue;
+				}
+				CleanupResult result = runtime.engines().current().delete(directory.path());
+				if (!result.successful()) {
+					logger.warn("tempguard could not remove its run directory " + directory.path() + ": "
+							+ result.failures());
+				}
 			}
-			CleanupResult result = runtime.engines().current().delete(directory.path());
-			if (!result.successful()) {
-				logger.warn("tempguard could not remove its run directory " + directory.path() + ": "
-						+ result.failures());
+			finally {
+				directory.close();
 			}
 		}
 	}

@@ -1,0 +1,114 @@
+package dev.tempguard.internal.report;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.StringJoiner;
+
+/**
+ * The console summary of a fork's run: a first line of totals (the one the README promises, starting with
+ * {@code [tempguard] } and saying how many tests were guarded), then the leaks by test, the paths kept after
+ * failed tests, the time spent cleaning, and where the report is.
+ */
+public final class ConsoleSummary {
+
+	/** Tests and paths listed at most, each list ending with how many more there are. */
+	static final int TOP = 5;
+
+	private static final String PREFIX = "[tempguard] ";
+
+	private static final String INDENT = "[tempguard]   ";
+
+	private static final String ITEM = "[tempguard]     ";
+
+	private ConsoleSummary() {
+	}
+
+	/**
+	 * One line: what the run created, deleted, leaked (tracked paths that could not be deleted, and entries left
+	 * in watched directories without the registry) and kept.
+	 */
+	public static String firstLine(RunReport.Totals totals) {
+		return String.format(Locale.ROOT,
+				PREFIX + "%d tests guarded: %d temporary paths created, %d deleted, %d leaked, %d kept,"
+						+ " %d cleanup failures, %d ms cleaning",
+				totals.testsGuarded(), totals.created(), totals.deleted(), totals.leaked() + totals.untrackedLeaks(),
+				totals.kept(), totals.cleanupFailures(), totals.cleanupMillis());
+	}
+
+	/**
+	 * The summary of {@code report}, lines separated by {@code \n}; {@code where} tells where the report was
+	 * written, or why it was not.
+	 */
+	public static String render(RunReport report, String where) {
+		StringJoiner lines = new StringJoiner("\n");
+		lines.add(firstLine(report.totals()));
+		leaks(report, lines);
+		kept(report, lines);
+		cleaning(report, lines);
+		lines.add(INDENT + "report: " + where);
+		return lines.toString();
+	}
+
+	private static void leaks(RunReport report, StringJoiner lines) {
+		List<RunReport.TestEntry> leaking = report.tests()
+			.stream()
+			.filter((test) -> !test.leaks().isEmpty())
+			.sorted(Comparator.comparingInt((RunReport.TestEntry test) -> test.leaks().size())
+				.reversed()
+				.thenComparing(RunReport.TestEntry::context))
+			.toList();
+		if (leaking.isEmpty()) {
+			lines.add(INDENT + "leaks by test: none");
+			return;
+		}
+		long total = leaking.stream().mapToLong((test) -> test.leaks().size()).sum();
+		long untracked = leaking.stream()
+			.flatMap((test) -> test.leaks().stream())
+			.filter((leak) -> "UNTRACKED".equals(leak.reason()))
+			.count();
+		lines.add(INDENT + "leaks by test: " + total + ((total == 1) ? " path" : " paths") + " in " + leaking.size()
+				+ ((leaking.size() == 1) ? " test" : " tests") + " (" + (total - untracked) + " undeletable, "
+				+ untracked + " untracked)");
+		leaking.stream()
+			.limit(TOP)
+			.forEach((test) -> lines.add(ITEM + String.format(Locale.ROOT, "%3d  ", test.leaks().size())
+					+ test.context() + "  e.g. " + test.leaks().get(0).path()));
+		more(lines, leaking.size(), "tests");
+	}
+
+	private static void kept(RunReport report, StringJoiner lines) {
+		List<String[]> kept = report.tests()
+			.stream()
+			.flatMap((test) -> test.kept().stream().map((path) -> new String[] { path, test.context() }))
+			.toList();
+		if (kept.isEmpty()) {
+			lines.add(INDENT + "kept on failure: none");
+			return;
+		}
+		lines.add(INDENT + "kept on failure: " + kept.size() + ((kept.size() == 1) ? " path" : " paths")
+				+ " left for inspection");
+		kept.stream().limit(TOP).forEach((entry) -> lines.add(ITEM + entry[0] + "  (" + entry[1] + ")"));
+		more(lines, kept.size(), "paths");
+	}
+
+	private static void cleaning(RunReport report, StringJoiner lines) {
+		String line = INDENT + "cleaning: " + report.totals().cleanupMillis() + " ms over " + report.tests().size()
+				+ ((report.tests().size() == 1) ? " context" : " contexts");
+		RunReport.TestEntry slowest = report.tests()
+			.stream()
+			.max(Comparator.comparingLong(RunReport.TestEntry::cleanupNanos))
+			.orElse(null);
+		if (slowest != null && slowest.cleanupNanos() > 0) {
+			line += String.format(Locale.ROOT, "; slowest %s (%.1f ms)", slowest.context(), slowest.cleanupMillis());
+		}
+		lines.add(line);
+	}
+
+	private static void more(StringJoiner lines, int count, String what) {
+		if (count > TOP) {
+			lines.add(ITEM + "... and " + (count - TOP) + " more " + what + " (see the report)");
+		}
+	}
+
+}

@@ -1,0 +1,70 @@
+package dev.tempguard.internal.report;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ConsoleSummaryTests {
+
+	private final RunReport report = ReportFixtures.forkReport(ReportFixtures.run(), 4242, 100L,
+			"2026-01-05T10:00:00Z");
+
+	@Test
+	void startsWithTheLineOfTotalsThatTheReadmePromises() {
+		String summary = ConsoleSummary.render(this.report, "/build/target/tempguard/index.html");
+
+		assertThat(summary.lines().findFirst()).hasValue("[tempguard] 4 tests guarded: 19 temporary paths created,"
+				+ " 17 deleted, 2 leaked, 1 kept, 0 cleanup failures, 11 ms cleaning");
+	}
+
+	@Test
+	void listsTheLeaksByTestTheKeptPathsTheTimeCleaningAndWhereTheReportIs() {
+		String summary = ConsoleSummary.render(this.report, "/build/target/tempguard/index.html");
+
+		assertThat(summary.lines()).allMatch((line) -> line.startsWith("[tempguard] "));
+		assertThat(summary).contains("\n[tempguard]   leaks by test: 2 paths in 1 test (1 undeletable, 1 untracked)\n"
+				+ "[tempguard]       2  " + ReportFixtures.UploadTests.class.getName() + "#uploadsAFile[1]  e.g. "
+				+ ReportFixtures.LOCKED + "\n")
+			.contains("\n[tempguard]   kept on failure: 1 path left for inspection\n[tempguard]     "
+					+ ReportFixtures.KEPT + "  (" + ReportFixtures.ServiceTests.class.getName()
+					+ "#exportsOrders[1])\n")
+			.contains("\n[tempguard]   cleaning: 11 ms over 6 contexts; slowest "
+					+ ReportFixtures.ServiceTests.class.getName() + "#importsADirectory[1] (7.0 ms)\n")
+			.endsWith("\n[tempguard]   report: /build/target/tempguard/index.html");
+	}
+
+	@Test
+	void saysNoneWhenNothingLeakedOrWasKept() {
+		RunReport clean = new RunReport(1, List.of(), RunReport.Totals.NONE, List.of());
+
+		String summary = ConsoleSummary.render(clean, "somewhere");
+
+		assertThat(summary).contains("leaks by test: none").contains("kept on failure: none")
+			.contains("cleaning: 0 ms over 0 contexts\n");
+	}
+
+	@Test
+	void namesTheTestsWithTheMostLeaksFirstAndCountsTheOthers() {
+		List<RunReport.TestEntry> tests = new ArrayList<>();
+		for (int i = 1; i <= 8; i++) {
+			List<RunReport.LeakEntry> leaks = new ArrayList<>();
+			for (int j = 0; j < i; j++) {
+				leaks.add(new RunReport.LeakEntry("/tmp/leak-" + i + "-" + j, "UNDELETABLE", 1, 1, "leak"));
+			}
+			tests.add(new RunReport.TestEntry(1, "LeakyTests#test" + i + "[1]", "LeakyTests", "method", "passed", i,
+					i, leaks, List.of(), 1));
+		}
+
+		String summary = ConsoleSummary.render(new RunReport(1, List.of(), RunReport.Totals.NONE, tests), "x");
+
+		assertThat(summary).contains("leaks by test: 36 paths in 8 tests")
+			.contains("[tempguard]       8  LeakyTests#test8[1]  e.g. /tmp/leak-8-0")
+			.contains("[tempguard]       4  LeakyTests#test4[1]")
+			.doesNotContain("LeakyTests#test3[1]")
+			.contains("[tempguard]     ... and 3 more tests (see the report)");
+	}
+
+}
