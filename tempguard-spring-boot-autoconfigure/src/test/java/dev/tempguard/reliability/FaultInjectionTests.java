@@ -255,6 +255,27 @@ class FaultInjectionTests {
 	// -- size and names
 
 	@Test
+	void aRegisteredFileWhoseUntrackedDirectoryWasReplacedByALinkIsReportedNotDeletedThroughTheLink()
+			throws IOException {
+		// a directory the registry does not track (a @TempDir, say), holding a registered file
+		Path untracked = Files.createDirectory(this.temp.resolve("untracked"));
+		Path registered = this.registry.register(Files.writeString(untracked.resolve("inner canary.txt"), "mine"));
+		Files.delete(registered);
+		Files.delete(untracked);
+		Files.createSymbolicLink(untracked, this.outside.resolve("directory"));
+
+		CleanupResult result = this.registry.cleanupAll();
+
+		assertThat(result.deleted()).isEmpty();
+		assertThat(result.failures()).singleElement().satisfies((failure) -> {
+			assertThat(failure.path()).isEqualTo(registered);
+			assertThat(failure.cause()).hasMessageContaining("now leads to " + this.outside.resolve("directory"));
+		});
+		assertThat(this.registry.stats().leaked()).isEqualTo(1);
+		Files.delete(untracked);
+	}
+
+	@Test
 	void aTreeOfTenThousandFilesIsDeletedEntirely() throws IOException {
 		long start = System.nanoTime();
 		Path tree = this.registry.createDirectory();
