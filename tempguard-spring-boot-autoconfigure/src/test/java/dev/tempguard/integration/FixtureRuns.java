@@ -7,7 +7,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.platform.engine.DiscoverySelector;
+import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
+import org.junit.platform.testkit.engine.Event;
 import org.junit.platform.testkit.engine.EngineTestKit;
 
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
@@ -32,6 +34,23 @@ public final class FixtureRuns {
 
 	public static void recordContext(String name, String context) {
 		contexts.computeIfAbsent(name, (key) -> new CopyOnWriteArrayList<>()).add(context);
+	}
+
+	/** What an event's test or container threw, or {@code null}. */
+	public static Throwable throwableOf(Event event) {
+		return event.getPayload(TestExecutionResult.class).flatMap(TestExecutionResult::getThrowable).orElse(null);
+	}
+
+	/** What the first failed test threw whose method is {@code methodName}, or any when it is {@code null}. */
+	public static Throwable failureOf(EngineExecutionResults results, String methodName) {
+		return results.testEvents()
+			.failed()
+			.stream()
+			.filter((event) -> methodName == null
+					|| event.getTestDescriptor().getDisplayName().startsWith(methodName + "("))
+			.map(FixtureRuns::throwableOf)
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("no failure of " + ((methodName != null) ? methodName : "a test")));
 	}
 
 	public static List<Path> paths(String name) {

@@ -4,20 +4,18 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
-import org.junit.platform.testkit.engine.Event;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
 import dev.tempguard.TempFileLeakError;
 import dev.tempguard.TempFileRegistry;
+import dev.tempguard.testing.Processes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
@@ -46,7 +44,7 @@ class LeakAndKeepIntegrationTests {
 		EngineExecutionResults results = FixtureRuns.run(FailOnLeakTests.class);
 
 		results.testEvents().assertStatistics((stats) -> stats.started(3).succeeded(1).failed(2));
-		Throwable leak = failureOf(results, "leaks");
+		Throwable leak = FixtureRuns.failureOf(results, "leaks");
 		Path leaked = FixtureRuns.paths("leaks").get(0);
 		assertThat(leak).isInstanceOf(TempFileLeakError.class)
 			.hasMessageContaining(FailOnLeakTests.class.getName() + "#leaks[")
@@ -62,7 +60,7 @@ class LeakAndKeepIntegrationTests {
 		assumeImmutableFilesAreSupported();
 		EngineExecutionResults results = FixtureRuns.run(FailOnLeakTests.class);
 
-		Throwable failure = failureOf(results, "leaksAndFails");
+		Throwable failure = FixtureRuns.failureOf(results, "leaksAndFails");
 		assertThat(failure).isNotInstanceOf(TempFileLeakError.class).hasMessage("the test's own failure");
 		assertThat(failure.getSuppressed()).singleElement()
 			.isInstanceOf(TempFileLeakError.class)
@@ -84,24 +82,12 @@ class LeakAndKeepIntegrationTests {
 		EngineExecutionResults results = FixtureRuns.run(OnSuccessTests.class);
 
 		results.testEvents().assertStatistics((stats) -> stats.started(2).succeeded(1).failed(1));
-		assertThat(failureOf(results, "fails")).hasMessage("keep my files");
+		assertThat(FixtureRuns.failureOf(results, "fails")).hasMessage("keep my files");
 		assertThat(FixtureRuns.paths("fails")).hasSize(2).allSatisfy((path) -> assertThat(path).exists());
 		assertThat(FixtureRuns.paths("passes")).singleElement().satisfies((path) -> assertThat(path).doesNotExist());
 		assertThat(FixtureRuns.paths("class")).as("class files, kept since a test of the class failed")
 			.singleElement()
 			.satisfies((path) -> assertThat(path).exists());
-	}
-
-	private static Throwable failureOf(EngineExecutionResults results, String methodName) {
-		return results.testEvents()
-			.failed()
-			.stream()
-			.filter((event) -> event.getTestDescriptor().getDisplayName().startsWith(methodName + "("))
-			.map(Event::getPayload)
-			.map((payload) -> payload.orElseThrow())
-			.map((payload) -> ((TestExecutionResult) payload).getThrowable().orElseThrow())
-			.findFirst()
-			.orElseThrow(() -> new AssertionError("no failure of " + methodName));
 	}
 
 	private static void assumeImmutableFilesAreSupported() throws Exception {
@@ -116,10 +102,7 @@ class LeakAndKeepIntegrationTests {
 	}
 
 	static int run(String... command) throws IOException, InterruptedException {
-		Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-		process.getInputStream().readAllBytes();
-		assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
-		return process.exitValue();
+		return Processes.run(List.of(command), null).exitCode();
 	}
 
 	static Path immutableFile(TempFileRegistry registry) {

@@ -13,9 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
-import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
-import org.junit.platform.testkit.engine.Event;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -61,7 +59,7 @@ class UntrackedLeakIntegrationTests {
 
 		results.testEvents().assertStatistics((stats) -> stats.started(2).succeeded(1).failed(1));
 		Path leaked = FixtureRuns.paths("export").get(0);
-		TempFileLeakError error = (TempFileLeakError) failureOf(results, "callsTheLeakyExport");
+		TempFileLeakError error = (TempFileLeakError) FixtureRuns.failureOf(results, "callsTheLeakyExport");
 		assertThat(error).hasMessageContaining(LeakingTests.class.getName() + "#callsTheLeakyExport[")
 			.hasMessageContaining(leaked.toString())
 			.hasMessageContaining("created during the test without the registry");
@@ -75,7 +73,7 @@ class UntrackedLeakIntegrationTests {
 	@Test
 	void aLeakedDirectoryIsReportedWithItsTotalSizeAndFileCount() {
 		EngineExecutionResults directoryResults = FixtureRuns.run(LeakingDirectoryTests.class);
-		TempFileLeakError directoryError = (TempFileLeakError) failureOf(directoryResults, "leaksADirectory");
+		TempFileLeakError directoryError = (TempFileLeakError) FixtureRuns.failureOf(directoryResults, "leaksADirectory");
 		assertThat(directoryError.leaks()).singleElement().satisfies((leak) -> {
 			assertThat(leak.bytes()).isEqualTo(8);
 			assertThat(leak.files()).isEqualTo(2);
@@ -91,7 +89,7 @@ class UntrackedLeakIntegrationTests {
 		Throwable classFailure = results.containerEvents()
 			.failed()
 			.stream()
-			.map(UntrackedLeakIntegrationTests::throwableOf)
+			.map(FixtureRuns::throwableOf)
 			.findFirst()
 			.orElseThrow();
 		assertThat(classFailure).isInstanceOf(TempFileLeakError.class)
@@ -103,7 +101,7 @@ class UntrackedLeakIntegrationTests {
 	void deleteUntrackedDeletesALeakOnceReported() {
 		EngineExecutionResults results = FixtureRuns.run(DeletingLeakingTests.class);
 
-		assertThat(failureOf(results, "callsTheLeakyExport")).isInstanceOf(TempFileLeakError.class);
+		assertThat(FixtureRuns.failureOf(results, "callsTheLeakyExport")).isInstanceOf(TempFileLeakError.class);
 		assertThat(FixtureRuns.paths("export")).singleElement().satisfies((path) -> assertThat(path).doesNotExist());
 	}
 
@@ -118,7 +116,7 @@ class UntrackedLeakIntegrationTests {
 	void whatItsOwnerCleansUpIsNoLeakTempDirServerThreadsAndFilesDeletedInTheTest() {
 		EngineExecutionResults results = FixtureRuns.run(CleanTests.class);
 
-		results.allEvents().assertThatEvents().noneMatch((event) -> throwableOf(event) != null);
+		results.allEvents().assertThatEvents().noneMatch((event) -> FixtureRuns.throwableOf(event) != null);
 		results.testEvents().assertStatistics((stats) -> stats.started(3).succeeded(3));
 	}
 
@@ -130,7 +128,7 @@ class UntrackedLeakIntegrationTests {
 		Throwable classFailure = results.containerEvents()
 			.failed()
 			.stream()
-			.map(UntrackedLeakIntegrationTests::throwableOf)
+			.map(FixtureRuns::throwableOf)
 			.findFirst()
 			.orElseThrow();
 		assertThat(classFailure).isInstanceOf(TempFileLeakError.class)
@@ -143,22 +141,8 @@ class UntrackedLeakIntegrationTests {
 		EngineExecutionResults results = FixtureRuns.run(List.of(CleanTests.class, ParallelCleanTests.class),
 				PARALLEL);
 
-		results.allEvents().assertThatEvents().noneMatch((event) -> throwableOf(event) != null);
+		results.allEvents().assertThatEvents().noneMatch((event) -> FixtureRuns.throwableOf(event) != null);
 		results.testEvents().assertStatistics((stats) -> stats.started(5).succeeded(5));
-	}
-
-	private static Throwable throwableOf(Event event) {
-		return event.getPayload(TestExecutionResult.class).flatMap(TestExecutionResult::getThrowable).orElse(null);
-	}
-
-	private static Throwable failureOf(EngineExecutionResults results, String methodName) {
-		return results.testEvents()
-			.failed()
-			.stream()
-			.filter((event) -> event.getTestDescriptor().getDisplayName().startsWith(methodName + "("))
-			.map(UntrackedLeakIntegrationTests::throwableOf)
-			.findFirst()
-			.orElseThrow(() -> new AssertionError("no failure of " + methodName));
 	}
 
 	@SpringBootTest(classes = FixtureApplication.class,

@@ -43,6 +43,8 @@ import dev.tempguard.TempDirectory;
 import dev.tempguard.TempStats;
 import dev.tempguard.internal.TempGuardRuntime;
 import dev.tempguard.internal.TestRuntimes;
+import dev.tempguard.testing.Processes;
+import dev.tempguard.testing.Processes.Result;
 import dev.tempguard.internal.cleanup.DeletionEngine;
 import dev.tempguard.internal.cleanup.DeletionEngines;
 import dev.tempguard.internal.cleanup.PathGuard;
@@ -436,8 +438,8 @@ class FaultInjectionTests {
 			throws Exception {
 		assumeTrue("root".equals(System.getProperty("user.name")), "needs root to switch to an unprivileged user");
 		assumeTrue(Files.isExecutable(RUNUSER), "needs " + RUNUSER);
-		assumeTrue(run(List.of("id", USER), null).exitCode() == 0
-				|| run(List.of("useradd", "--system", "--no-create-home", USER), null).exitCode() == 0,
+		assumeTrue(Processes.run(List.of("id", USER), null).exitCode() == 0
+				|| Processes.run(List.of("useradd", "--system", "--no-create-home", USER), null).exitCode() == 0,
 				"needs the user " + USER);
 		// below /tmp, which the user can reach, unlike the build's directories
 		Path scratch = Files.createTempDirectory(Path.of("/tmp"), "tempguard-reliability-");
@@ -449,9 +451,9 @@ class FaultInjectionTests {
 			Path rootOwned = Files.createDirectory(scratch.resolve("root-owned"));
 			Path stuck = Files.writeString(rootOwned.resolve("stuck.txt"), "root's");
 			Path canary = Files.writeString(scratch.resolve("root-canary.txt"), "root's");
-			assertThat(run(List.of("chown", USER, work.toString(), cwd.toString()), null).exitCode()).isZero();
+			assertThat(Processes.run(List.of("chown", USER, work.toString(), cwd.toString()), null).exitCode()).isZero();
 			Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-			Result result = run(List.of(RUNUSER.toString(), "-u", USER, "--", java.toString(), "-Xshare:auto",
+			Result result = Processes.run(List.of(RUNUSER.toString(), "-u", USER, "--", java.toString(), "-Xshare:auto",
 					"-XX:TieredStopAtLevel=1", "-cp", classpath, UnprivilegedCleanup.class.getName(),
 					work.toString(), rootOwned.toString(), canary.toString()), cwd);
 			assertThat(result.exitCode()).as(result.output()).isZero();
@@ -665,23 +667,6 @@ class FaultInjectionTests {
 		catch (ReflectiveOperationException ex) {
 			throw new IllegalStateException("The engine's fault-injection seam changed", ex);
 		}
-	}
-
-	private static Result run(List<String> command, Path directory) throws IOException, InterruptedException {
-		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-		if (directory != null) {
-			builder.directory(directory.toFile());
-		}
-		Process process = builder.start();
-		byte[] output = process.getInputStream().readAllBytes();
-		if (!process.waitFor(60, TimeUnit.SECONDS)) {
-			process.destroyForcibly();
-			return new Result(-1, "timed out: " + new String(output, StandardCharsets.UTF_8));
-		}
-		return new Result(process.exitValue(), new String(output, StandardCharsets.UTF_8));
-	}
-
-	private record Result(int exitCode, String output) {
 	}
 
 	/** What a path looks like: content (files), entries (directories), link target, mtime and permissions. */

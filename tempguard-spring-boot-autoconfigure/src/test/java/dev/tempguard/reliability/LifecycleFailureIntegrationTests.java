@@ -12,9 +12,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
-import org.junit.platform.testkit.engine.Event;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -55,7 +53,7 @@ class LifecycleFailureIntegrationTests {
 		EngineExecutionResults results = FixtureRuns.run(TestThrows.class);
 
 		results.testEvents().assertStatistics((stats) -> stats.started(1).failed(1));
-		assertThat(failureOf(results)).isInstanceOf(IOException.class)
+		assertThat(FixtureRuns.failureOf(results, null)).isInstanceOf(IOException.class)
 			.hasMessage("the test's own exception")
 			.hasNoSuppressedExceptions();
 		assertThat(FixtureRuns.paths("test")).hasSize(4).allSatisfy(LifecycleFailureIntegrationTests::isGone);
@@ -66,7 +64,7 @@ class LifecycleFailureIntegrationTests {
 		EngineExecutionResults results = FixtureRuns.run(AfterEachThrows.class);
 
 		results.testEvents().assertStatistics((stats) -> stats.started(1).failed(1));
-		assertThat(failureOf(results)).isInstanceOf(IllegalStateException.class)
+		assertThat(FixtureRuns.failureOf(results, null)).isInstanceOf(IllegalStateException.class)
 			.hasMessage("tear-down failed")
 			.hasNoSuppressedExceptions();
 		assertThat(FixtureRuns.paths("test")).singleElement().satisfies(LifecycleFailureIntegrationTests::isGone);
@@ -81,7 +79,7 @@ class LifecycleFailureIntegrationTests {
 		List<Throwable> classFailures = results.containerEvents()
 			.failed()
 			.stream()
-			.map(LifecycleFailureIntegrationTests::throwableOf)
+			.map(FixtureRuns::throwableOf)
 			.filter(Objects::nonNull)
 			.toList();
 		assertThat(classFailures).hasSize(1);
@@ -104,7 +102,7 @@ class LifecycleFailureIntegrationTests {
 			.failed()
 			.stream()
 			.filter((event) -> event.getTestDescriptor().getUniqueId().toString().contains(ContextFailsToStart.class.getSimpleName()))
-			.map(LifecycleFailureIntegrationTests::throwableOf)
+			.map(FixtureRuns::throwableOf)
 			.findFirst()
 			.orElseThrow();
 		assertThat(chainOf(startFailure)).as("the context's failure, whole")
@@ -120,7 +118,7 @@ class LifecycleFailureIntegrationTests {
 			.failed()
 			.stream()
 			.filter((event) -> event.getTestDescriptor().getUniqueId().toString().contains(AfterAFailedStart.class.getSimpleName()))
-			.map(LifecycleFailureIntegrationTests::throwableOf)
+			.map(FixtureRuns::throwableOf)
 			.findFirst()
 			.orElseThrow(() -> new AssertionError("the leak after a failed start was not reported"));
 		assertThat(leak).isInstanceOf(TempFileLeakError.class)
@@ -136,19 +134,6 @@ class LifecycleFailureIntegrationTests {
 
 	private static void isGone(Path path) {
 		assertThat(Files.exists(path, LinkOption.NOFOLLOW_LINKS)).as("%s left behind", path).isFalse();
-	}
-
-	private static Throwable failureOf(EngineExecutionResults results) {
-		return results.testEvents()
-			.failed()
-			.stream()
-			.map(LifecycleFailureIntegrationTests::throwableOf)
-			.findFirst()
-			.orElseThrow(() -> new AssertionError("no test failed"));
-	}
-
-	private static Throwable throwableOf(Event event) {
-		return event.getPayload(TestExecutionResult.class).flatMap(TestExecutionResult::getThrowable).orElse(null);
 	}
 
 	private static List<Throwable> chainOf(Throwable throwable) {

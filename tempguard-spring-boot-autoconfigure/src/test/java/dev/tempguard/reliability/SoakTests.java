@@ -24,9 +24,7 @@ import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.RepetitionInfo;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
-import org.junit.platform.testkit.engine.Event;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -119,7 +117,7 @@ class SoakTests {
 			List<Throwable> testFailures = results.testEvents()
 				.failed()
 				.stream()
-				.map(SoakTests::throwableOf)
+				.map(FixtureRuns::throwableOf)
 				.toList();
 			assertThat(testFailures).as("only the planned failures").hasSize(plannedFailures).allSatisfy((failure) -> {
 				assertThat(failure).isInstanceOf(PlannedFailure.class);
@@ -164,10 +162,6 @@ class SoakTests {
 		try (Stream<Path> entries = Files.list(directory)) {
 			return entries.map((entry) -> entry.getFileName().toString()).collect(Collectors.toSet());
 		}
-	}
-
-	private static Throwable throwableOf(Event event) {
-		return event.getPayload(TestExecutionResult.class).flatMap(TestExecutionResult::getThrowable).orElse(null);
 	}
 
 	enum Phase {

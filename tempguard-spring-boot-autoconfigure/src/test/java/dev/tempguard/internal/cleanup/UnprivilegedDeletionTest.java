@@ -1,16 +1,16 @@
 package dev.tempguard.internal.cleanup;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import dev.tempguard.CleanupResult;
+import dev.tempguard.testing.Processes;
+import dev.tempguard.testing.Processes.Result;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,8 +36,8 @@ class UnprivilegedDeletionTest {
 	void requireRootAndUnprivilegedUser() throws Exception {
 		assumeTrue("root".equals(System.getProperty("user.name")), "needs root to switch to an unprivileged user");
 		assumeTrue(Files.isExecutable(RUNUSER), "needs " + RUNUSER);
-		if (run(List.of("id", USER)).exitCode() != 0) {
-			assumeTrue(run(List.of("useradd", "--system", "--no-create-home", USER)).exitCode() == 0,
+		if (Processes.run(List.of("id", USER), null).exitCode() != 0) {
+			assumeTrue(Processes.run(List.of("useradd", "--system", "--no-create-home", USER), null).exitCode() == 0,
 					"could not create user " + USER);
 		}
 		// Below /tmp, which the user can reach, unlike the build's own directories
@@ -63,16 +63,16 @@ class UnprivilegedDeletionTest {
 		Path inaccessible = Files.createDirectories(tree.resolve("inaccessible"));
 		Files.writeString(inaccessible.resolve("hidden.txt"), "x");
 		Path readOnlyFile = Files.writeString(tree.resolve("read-only.txt"), "x");
-		assertThat(run(List.of("chown", "-R", USER, work.toString())).exitCode()).isZero();
+		assertThat(Processes.run(List.of("chown", "-R", USER, work.toString()), this.scratch).exitCode()).isZero();
 		Files.setPosixFilePermissions(readOnlyFile, PosixFilePermissions.fromString("r--r--r--"));
 		Files.setPosixFilePermissions(readOnlyDirectory, PosixFilePermissions.fromString("r-xr-xr-x"));
 		Files.setPosixFilePermissions(readOnlyDirectory.getParent(), PosixFilePermissions.fromString("r-xr-xr-x"));
 		Files.setPosixFilePermissions(inaccessible, PosixFilePermissions.fromString("---------"));
 		Files.setPosixFilePermissions(tree, PosixFilePermissions.fromString("r-xr-xr-x"));
 		Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-		Result result = run(List.of(RUNUSER.toString(), "-u", USER, "--", java.toString(), "-Xshare:auto",
+		Result result = Processes.run(List.of(RUNUSER.toString(), "-u", USER, "--", java.toString(), "-Xshare:auto",
 				"-XX:TieredStopAtLevel=1", "-cp", classpath.toString(), UnprivilegedDeletionMain.class.getName(),
-				tree.toString()));
+				tree.toString()), this.scratch);
 		assertThat(result.exitCode()).as(result.output()).isZero();
 		assertThat(result.output()).contains("deleted=7 failures=[]");
 		assertThat(tree).doesNotExist();
@@ -108,23 +108,6 @@ class UnprivilegedDeletionTest {
 				Files.copy(file, target.resolve(file.getFileName().toString()), StandardCopyOption.REPLACE_EXISTING);
 			}
 		}
-	}
-
-	private Result run(List<String> command) throws IOException, InterruptedException {
-		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-		if (this.scratch != null) {
-			builder.directory(this.scratch.toFile());
-		}
-		Process process = builder.start();
-		byte[] output = process.getInputStream().readAllBytes();
-		if (!process.waitFor(60, TimeUnit.SECONDS)) {
-			process.destroyForcibly();
-			return new Result(-1, "timed out: " + new String(output, StandardCharsets.UTF_8));
-		}
-		return new Result(process.exitValue(), new String(output, StandardCharsets.UTF_8));
-	}
-
-	private record Result(int exitCode, String output) {
 	}
 
 }
