@@ -10,6 +10,7 @@ import java.nio.file.WatchEvent;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -25,8 +26,9 @@ import org.jspecify.annotations.Nullable;
  * Watches the direct entries of some directories with the operating system's notifications (inotify on
  * Linux), so that what appears costs in proportion to what changed, never to how much a directory holds.
  * <p>
- * {@link #sync(Runnable)} waits until every change made before it was handed to the listener: it creates a
- * marker entry and waits for its own event, which the kernel queues after every earlier one.
+ * {@link #sync(Runnable, boolean)} orders a transition after every change made before it: it creates a marker
+ * entry, whose event the kernel queues after every earlier one, and the transition runs when that event is
+ * read (the watcher then deletes the marker).
  */
 final class DirectoryWatcher {
 
@@ -85,39 +87,50 @@ final class DirectoryWatcher {
 	}
 
 	/**
-	 * Waits until every change made in the watched directories before this call was handed to the listener,
-	 * then runs {@code transition} on the watcher's thread, before any later change is handed over: a change
-	 * is attributed as things stood when it was made, however late it is read.
+	 * Orders {@code transition} after every change made in the watched directories before this call: it runs on
+	 * the watcher's thread once those were handed to the listener, before any later change is, so that a
+	 * change is attributed as things stood when it was made, however late it is read.
+	 * @param wait whether to return only once the transition ran (a check that needs every earlier change),
+	 * rather than as soon as it is ordered (one file created)
 	 */
-	void sync(Runnable transition) {
+	void sync(Runnable transition, boolean wait) {
 		Path directory = this.markerDirectory;
 		if (directory == null) {
 			transition.run();
 			return;
 		}
-		String name = MARKER_PREFIX + ProcessHandle.current().pid() + "-" + this.markerCount.incrementAndGet();
-		Marker marker = new Marker(transition, new CountDownLatch(1));
+		long number = this.markerCount.incrementAndGet();
+		String name = MARKER_PREFIX + ProcessHandle.current().pid() + "-" + number;
+		Marker marker = new Marker(number, directory.resolve(name), transition, new CountDownLatch(1));
 		this.markers.put(name, marker);
-		Path file = directory.resolve(name);
 		try {
-			Files.createFile(file);
-			Files.delete(file);
-			if (!marker.seen().await(SYNC_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS)) {
-				logger.warn("tempguard saw no event for " + file + " within " + SYNC_TIMEOUT_MILLIS
-						+ " ms: leak detection may attribute late entries to a wider context");
-			}
+			Files.createFile(marker.file());
 		}
 		catch (IOException ex) {
 			logger.debug("tempguard could not sync with the watched directories", ex);
+			applyUnseen(name, marker);
+			return;
+		}
+		if (!wait) {
+			return;
+		}
+		try {
+			if (!marker.seen().await(SYNC_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS)) {
+				logger.warn("tempguard saw no event for " + marker.file() + " within " + SYNC_TIMEOUT_MILLIS
+						+ " ms: leak detection may attribute late entries to a wider context");
+				applyUnseen(name, marker);
+			}
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
+			applyUnseen(name, marker);
 		}
-		finally {
-			// not seen: the transition still happens, late
-			if (this.markers.remove(name) != null) {
-				marker.transition().run();
-			}
+	}
+
+	// A marker that will not be seen in time: its transition still happens, late.
+	private void applyUnseen(String name, Marker marker) {
+		if (this.markers.remove(name, marker)) {
+			marker.transition().run();
 		}
 	}
 
@@ -138,8 +151,7 @@ final class DirectoryWatcher {
 				process(queued, markersSeen);
 			}
 			for (Marker marker : markersSeen) {
-				marker.transition().run();
-				marker.seen().countDown();
+				apply(marker);
 			}
 		}
 	}
@@ -152,6 +164,12 @@ final class DirectoryWatcher {
 			}
 			if (event.kind() == StandardWatchEventKinds.OVERFLOW) {
 				this.listener.overflow(directory);
+				// markers may be among the lost events: apply the pending ones, in their order
+				this.markers.entrySet()
+					.stream()
+					.sorted(Map.Entry.comparingByValue(Comparator.comparingLong(Marker::number)))
+					.filter((entry) -> this.markers.remove(entry.getKey(), entry.getValue()))
+					.forEach((entry) -> markersSeen.add(entry.getValue()));
 				continue;
 			}
 			Path name = (Path) event.context();
@@ -164,6 +182,17 @@ final class DirectoryWatcher {
 			}
 		}
 		key.reset();
+	}
+
+	private void apply(Marker marker) {
+		marker.transition().run();
+		marker.seen().countDown();
+		try {
+			Files.deleteIfExists(marker.file());
+		}
+		catch (IOException ex) {
+			logger.debug("tempguard could not delete its marker " + marker.file(), ex);
+		}
 	}
 
 	private void dispatch(WatchEvent<?> event, Path entry) {
@@ -180,7 +209,7 @@ final class DirectoryWatcher {
 		}
 	}
 
-	private record Marker(Runnable transition, CountDownLatch seen) {
+	private record Marker(long number, Path file, Runnable transition, CountDownLatch seen) {
 
 	}
 

@@ -101,24 +101,27 @@ public final class LeakDetector implements DirectoryWatcher.Listener {
 
 	/** Opens {@code scope} for what appears from now on in the watched directories. */
 	public void opened(Scope scope) {
-		sync(() -> this.open.add(scope));
+		sync(() -> this.open.add(scope), true);
 	}
 
 	/** Closes {@code scope}: what appeared until now may belong to it, nothing that appears later does. */
 	public void closed(Scope scope) {
-		sync(() -> this.open.remove(scope));
+		sync(() -> this.open.remove(scope), true);
 	}
 
 	/** An application context starts: what appears meanwhile belongs to it, so to the run. */
 	public void startupBegan() {
-		sync(() -> this.startups++);
+		sync(() -> this.startups++, true);
 	}
 
 	public void startupEnded() {
-		sync(() -> this.startups--);
+		sync(() -> this.startups--, false);
 	}
 
-	private void sync(Runnable transition) {
+	// Opening waits too: the watcher reads each directory's changes in order, but not always across
+	// directories, so a test must not change anything before its opening was read. Only what can come late
+	// without harm does not wait: the end of a start-up (the run keeps what is seen meanwhile).
+	private void sync(Runnable transition, boolean wait) {
 		Runnable locked = () -> {
 			synchronized (this.open) {
 				transition.run();
@@ -126,7 +129,7 @@ public final class LeakDetector implements DirectoryWatcher.Listener {
 		};
 		DirectoryWatcher current = this.watcher;
 		if (current != null) {
-			current.sync(locked);
+			current.sync(locked, wait);
 			this.lastSyncMillis = System.currentTimeMillis();
 		}
 		else {
@@ -145,7 +148,8 @@ public final class LeakDetector implements DirectoryWatcher.Listener {
 		List<Leak> leaks = new ArrayList<>();
 		for (Path entry : scope.drainAppeared()) {
 			this.appeared.remove(entry, scope);
-			if (!Files.exists(entry, LinkOption.NOFOLLOW_LINKS)) {
+			// tracked by the registry somewhere (another test's, or the class's): not untracked
+			if (!Files.exists(entry, LinkOption.NOFOLLOW_LINKS) || this.scopes.isTracked(entry)) {
 				continue;
 			}
 			PathSize size = PathSize.of(entry);

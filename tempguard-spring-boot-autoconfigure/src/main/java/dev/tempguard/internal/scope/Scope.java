@@ -132,6 +132,10 @@ public final class Scope {
 		return entries;
 	}
 
+	public synchronized boolean tracks(Path path) {
+		return this.tracked.containsKey(path);
+	}
+
 	public synchronized int trackedCount() {
 		return this.tracked.size();
 	}

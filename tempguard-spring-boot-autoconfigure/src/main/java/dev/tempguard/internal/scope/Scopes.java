@@ -1,5 +1,6 @@
 package dev.tempguard.internal.scope;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -98,6 +99,16 @@ public final class Scopes {
 			return Optional.of(this.run);
 		}
 		return this.open.stream().filter((scope) -> scope.id().equals(id)).findFirst();
+	}
+
+	/** Whether an open scope (the run included) tracks {@code path}. */
+	public boolean isTracked(Path path) {
+		for (Scope scope : all()) {
+			if (scope.tracks(path)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/** Every open scope, the run first. */
