@@ -1,0 +1,40 @@
+package dev.tempguard.internal.scope;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class TrackedPathTests {
+
+	@TempDir
+	Path dir;
+
+	@Test
+	void pathsInOneDirectoryShareTheRealParentObject() throws IOException {
+		TrackedPath first = TrackedPath.of(this.dir.resolve("a.tmp"), false);
+		TrackedPath second = TrackedPath.of(this.dir.resolve("b.tmp"), false);
+		assertThat(first.realParent()).isEqualTo(this.dir.toRealPath());
+		assertThat(second.realParent()).isSameAs(first.realParent());
+	}
+
+	@Test
+	void pathsInAnotherDirectoryHaveTheirOwnRealParent() throws IOException {
+		Path other = Files.createDirectory(this.dir.resolve("other"));
+		TrackedPath first = TrackedPath.of(this.dir.resolve("a.tmp"), false);
+		TrackedPath second = TrackedPath.of(other.resolve("b.tmp"), true);
+		assertThat(first.realParent()).isEqualTo(this.dir.toRealPath());
+		assertThat(second.realParent()).isEqualTo(other.toRealPath());
+		assertThat(TrackedPath.of(this.dir.resolve("c.tmp"), false).realParent()).isEqualTo(this.dir.toRealPath());
+	}
+
+	@Test
+	void aDirectoryThatDoesNotExistHasNoRealParent() {
+		assertThat(TrackedPath.of(this.dir.resolve("missing/a.tmp"), false).realParent()).isNull();
+	}
+
+}
