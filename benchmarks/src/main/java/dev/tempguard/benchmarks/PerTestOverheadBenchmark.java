@@ -3,6 +3,7 @@ package dev.tempguard.benchmarks;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 import dev.tempguard.benchmarks.suite.SuiteMain;
@@ -53,8 +54,13 @@ final class PerTestOverheadBenchmark {
 			throws IOException, InterruptedException {
 		Path tmp = Files.createDirectories(scratch.resolve("suite-" + name));
 		try {
-			List<String> output = ChildJvm.run(classPath, List.of("-Djava.io.tmpdir=" + tmp, "-Xmx1g"),
-					SuiteMain.class);
+			List<String> arguments = new ArrayList<>(List.of("-Djava.io.tmpdir=" + tmp, "-Xmx1g"));
+			// -Dsuite.args="-Dtempguard.leak-detection.enabled=false" measures a variant (both sides get it)
+			String extra = System.getProperty("suite.args", "").strip();
+			if (!extra.isEmpty()) {
+				arguments.addAll(List.of(extra.split("\\s+")));
+			}
+			List<String> output = ChildJvm.run(classPath, arguments, SuiteMain.class);
 			if (!ChildJvm.value(output, "PASSED").equals("3000")) {
 				throw new IllegalStateException("the synthetic suite did not pass:\n" + String.join("\n", output));
 			}

@@ -64,8 +64,8 @@ final class DirectoryWatcher {
 			return;
 		}
 		try {
-			WatchKey key = directory.register(this.service, StandardWatchEventKinds.ENTRY_CREATE,
-					StandardWatchEventKinds.ENTRY_DELETE);
+			// creations only: what was deleted again is found gone when a scope is checked, at no cost per event
+			WatchKey key = directory.register(this.service, StandardWatchEventKinds.ENTRY_CREATE);
 			this.directories.put(key, directory);
 			if (this.markerDirectory == null && Files.isWritable(directory)) {
 				this.markerDirectory = directory;
@@ -197,12 +197,7 @@ final class DirectoryWatcher {
 
 	private void dispatch(WatchEvent<?> event, Path entry) {
 		try {
-			if (event.kind() == StandardWatchEventKinds.ENTRY_CREATE) {
-				this.listener.created(entry);
-			}
-			else {
-				this.listener.deleted(entry);
-			}
+			this.listener.created(entry);
 		}
 		catch (RuntimeException ex) {
 			logger.warn("tempguard could not record " + entry, ex);
@@ -213,12 +208,10 @@ final class DirectoryWatcher {
 
 	}
 
-	/** Told of each change, on the watcher's thread, in the order the kernel reported them. */
+	/** Told of each entry created, on the watcher's thread, in the order the kernel reported them. */
 	interface Listener {
 
 		void created(Path entry);
-
-		void deleted(Path entry);
 
 		/** Changes in {@code directory} were lost: the kernel's queue overflowed. */
 		void overflow(Path directory);

@@ -147,9 +147,10 @@ public final class LeakDetector implements DirectoryWatcher.Listener {
 		}
 		List<Leak> leaks = new ArrayList<>();
 		for (Path entry : scope.drainAppeared()) {
-			this.appeared.remove(entry, scope);
-			// tracked by the registry somewhere (another test's, or the class's): not untracked
-			if (!Files.exists(entry, LinkOption.NOFOLLOW_LINKS) || this.scopes.isTracked(entry)) {
+			// an entry deleted and made again since belongs to whoever made it last; one tracked by the registry
+			// somewhere (another test's, or the class's) is not untracked
+			if (!this.appeared.remove(entry, scope) || !Files.exists(entry, LinkOption.NOFOLLOW_LINKS)
+					|| this.scopes.isTracked(entry)) {
 				continue;
 			}
 			PathSize size = PathSize.of(entry);
@@ -180,14 +181,6 @@ public final class LeakDetector implements DirectoryWatcher.Listener {
 		}
 		this.appeared.put(entry, owner);
 		owner.appeared(entry);
-	}
-
-	@Override
-	public void deleted(Path entry) {
-		Scope owner = this.appeared.remove(entry);
-		if (owner != null) {
-			owner.disappeared(entry);
-		}
 	}
 
 	// Events were lost: what was modified since the last sync is taken as new, at the cost of one listing.

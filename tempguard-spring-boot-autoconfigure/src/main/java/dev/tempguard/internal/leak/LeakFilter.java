@@ -14,13 +14,13 @@ import java.util.concurrent.CopyOnWriteArrayList;
 final class LeakFilter {
 
 	/**
-	 * JUnit's {@code @TempDir} directories (deleted by JUnit after tempguard's check), JVM files (perf data,
-	 * attach sockets, flight recordings), build-tool files, agents that Mockito and Byte Buddy attach (deleted
-	 * when the JVM exits), and native libraries that libraries unpack.
+	 * Name prefixes of JUnit's {@code @TempDir} directories (deleted by JUnit after tempguard's check), JVM files
+	 * (perf data, attach sockets, flight recordings), build-tool files, agents that Mockito and Byte Buddy attach
+	 * (deleted when the JVM exits), and native libraries that libraries unpack. Prefixes, not globs: they are
+	 * checked for every entry created.
 	 */
-	static final List<String> BUILT_IN = List.of("junit*", "hsperfdata_*", ".java_pid*", ".attach_pid*",
-			"+~JF*.tmp", "surefire*", "mockitoboot*", "byteBuddyAgent*", "jacoco*", "jansi-*", "libnetty*", "jna*",
-			"jffi*");
+	static final List<String> BUILT_IN = List.of("junit", "hsperfdata_", ".java_pid", ".attach_pid", "+~JF",
+			"surefire", "mockitoboot", "byteBuddyAgent", "jacoco", "jansi-", "libnetty", "jna", "jffi");
 
 	private final List<PathMatcher> names = new CopyOnWriteArrayList<>();
 
@@ -30,9 +30,6 @@ final class LeakFilter {
 
 	private final Set<String> patterns = ConcurrentHashMap.newKeySet();
 
-	LeakFilter() {
-		BUILT_IN.forEach(this::ignore);
-	}
 
 	/** Ignores entries whose name, or absolute path when the pattern has a '/', matches the glob. */
 	void ignore(String glob) {
@@ -55,6 +52,14 @@ final class LeakFilter {
 			}
 		}
 		Path name = entry.getFileName();
+		if (name != null) {
+			String fileName = name.toString();
+			for (String prefix : BUILT_IN) {
+				if (fileName.startsWith(prefix)) {
+					return true;
+				}
+			}
+		}
 		for (PathMatcher matcher : this.names) {
 			if (name != null && matcher.matches(name)) {
 				return true;

@@ -120,11 +120,6 @@ public final class Scope {
 		this.appeared.add(entry);
 	}
 
-	/** An entry that appeared here was deleted again. */
-	public synchronized void disappeared(Path entry) {
-		this.appeared.remove(entry);
-	}
-
 	/** Removes and returns the entries that appeared in watched directories in this scope. */
 	public synchronized List<Path> drainAppeared() {
 		List<Path> entries = List.copyOf(this.appeared);
