@@ -1,6 +1,7 @@
 package dev.tempguard.sample.docs;
 
 import java.io.IOException;
+import java.io.StringReader;
 import java.io.StringWriter;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -13,10 +14,15 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import javax.tools.JavaCompiler;
+import javax.xml.parsers.DocumentBuilderFactory;
 import javax.tools.JavaFileObject;
 import javax.tools.SimpleJavaFileObject;
 import javax.tools.ToolProvider;
 
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+import org.xml.sax.InputSource;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,11 +43,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every code sample of the README and the user guide is checked: each Java sample compiles against the
- * sample app and tempguard, and each YAML sample loads, and binds to tempguard's properties with no unknown key.
+ * sample app and tempguard, and each YAML sample loads, and binds to tempguard's properties with no unknown key;
+ * each XML sample is well-formed and names the starter's real coordinates.
  */
 class DocumentationSamplesTests {
 
-	private static final Pattern BLOCK = Pattern.compile("```(java|yaml)\\n(.*?)```", Pattern.DOTALL);
+	private static final Pattern BLOCK = Pattern.compile("```(java|yaml|xml)\\n(.*?)```", Pattern.DOTALL);
 
 	private static final String IMPORTS = """
 			import java.nio.file.*;
@@ -81,12 +88,26 @@ class DocumentationSamplesTests {
 		return tests.stream();
 	}
 
-	private void check(String language, String sample, String className) throws IOException {
-		if (language.equals("yaml")) {
-			bindsToTempGuardProperties(sample);
+	private void check(String language, String sample, String className) throws Exception {
+		switch (language) {
+			case "yaml" -> bindsToTempGuardProperties(sample);
+			case "xml" -> isWellFormedPomXml(sample);
+			default -> compiles(className, sample);
 		}
-		else {
-			compiles(className, sample);
+	}
+
+	// A pom fragment: well-formed, and a tempguard dependency names the starter's real coordinates.
+	private static void isWellFormedPomXml(String xml) throws Exception {
+		Document document = DocumentBuilderFactory.newInstance()
+			.newDocumentBuilder()
+			.parse(new InputSource(new StringReader("<fragment>" + xml + "</fragment>")));
+		NodeList groupIds = document.getElementsByTagName("groupId");
+		for (int i = 0; i < groupIds.getLength(); i++) {
+			if (groupIds.item(i).getTextContent().equals("dev.tempguard")) {
+				Element dependency = (Element) groupIds.item(i).getParentNode();
+				assertThat(dependency.getElementsByTagName("artifactId").item(0).getTextContent())
+					.isEqualTo("tempguard-spring-boot-starter");
+			}
 		}
 	}
 
