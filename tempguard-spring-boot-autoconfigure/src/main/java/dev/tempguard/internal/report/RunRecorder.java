@@ -27,7 +27,7 @@ public final class RunRecorder {
 		leaks.addAll(untracked);
 		Class<?> testClass = scope.testClass();
 		this.records.add(new TestRecord(scope.id(), (testClass != null) ? testClass.getName() : "",
-				scope.kind().name().toLowerCase(), scope.failed(), cleanup.files(), cleanup.bytes(), leaks,
+				scope.kind().label(), scope.failed(), cleanup.files(), cleanup.bytes(), leaks,
 				cleanup.result().kept(), cleanup.duration().toNanos()));
 		synchronized (this.recentLeaks) {
 			for (Leak leak : leaks) {

@@ -22,7 +22,18 @@ public final class Scope {
 	/** What a scope stands for. */
 	public enum Kind {
 
-		RUN, CLASS, METHOD
+		RUN("run"), CLASS("class"), METHOD("method");
+
+		private final String label;
+
+		Kind(String label) {
+			this.label = label;
+		}
+
+		/** The kind in lower case, as reports show it (one string for every scope of the kind). */
+		public String label() {
+			return this.label;
+		}
 
 	}
 
