@@ -3,10 +3,8 @@ package dev.tempguard.internal.scope;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
@@ -45,7 +43,7 @@ public final class Scope {
 
 	private final @Nullable Class<?> testClass;
 
-	private final Map<Path, TrackedPath> tracked = new LinkedHashMap<>();
+	private final Set<TrackedPath> tracked = new LinkedHashSet<>();
 
 	private final Set<Path> appeared = new LinkedHashSet<>();
 
@@ -108,7 +106,7 @@ public final class Scope {
 		if (!this.open && this.kind != Kind.RUN) {
 			return Tracking.CLOSED;
 		}
-		return (this.tracked.putIfAbsent(path.path(), path) == null) ? Tracking.ADDED : Tracking.ALREADY_TRACKED;
+		return this.tracked.add(path) ? Tracking.ADDED : Tracking.ALREADY_TRACKED;
 	}
 
 	/** What {@link #track} did. */
@@ -120,7 +118,7 @@ public final class Scope {
 
 	/** Removes and returns what is tracked, newest first, so that children go before their parents. */
 	public synchronized List<TrackedPath> drain() {
-		List<TrackedPath> paths = new ArrayList<>(this.tracked.values());
+		List<TrackedPath> paths = new ArrayList<>(this.tracked);
 		this.tracked.clear();
 		Collections.reverse(paths);
 		return paths;
@@ -139,7 +137,7 @@ public final class Scope {
 	}
 
 	public synchronized boolean tracks(Path path) {
-		return this.tracked.containsKey(path);
+		return this.tracked.contains(TrackedPath.key(path));
 	}
 
 	public synchronized int trackedCount() {
@@ -147,7 +145,7 @@ public final class Scope {
 	}
 
 	public synchronized List<TrackedPath> tracked() {
-		return List.copyOf(this.tracked.values());
+		return List.copyOf(this.tracked);
 	}
 
 	/** Marks that a test failed in this scope or below it. */

@@ -2,47 +2,105 @@ package dev.tempguard.internal.scope;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.jspecify.annotations.Nullable;
 
 /**
- * A path that tempguard deletes when its scope is cleaned.
- *
- * @param path the absolute, normalized path
- * @param directory whether it was created or registered as a directory
- * @param realParent the real path of its directory when it was tracked, so that a directory later replaced
- * by a symbolic link is noticed before anything is deleted through it; {@code null} when there was none
+ * A path that tempguard deletes when its scope is cleaned. It is kept as its directory and its name, the
+ * directory shared with the paths tracked before it in the same directory (the run directory, mostly): a
+ * tracked path then costs its name, not a whole path. Two tracked paths are equal when their paths are.
  */
-public record TrackedPath(Path path, boolean directory, @Nullable Path realParent) {
+public final class TrackedPath {
 
-	// The last real parent taken: paths tracked one after another mostly share a directory (the run directory),
-	// and sharing one Path object for it keeps a tracked path's heap small
+	// the last directory and real directory taken: consecutive paths mostly share them
+	private static final AtomicReference<@Nullable Path> lastParent = new AtomicReference<>();
+
 	private static final AtomicReference<@Nullable Path> lastRealParent = new AtomicReference<>();
 
-	/** Tracks {@code path}, taking the real path of its directory now. */
-	public static TrackedPath of(Path path, boolean directory) {
-		Path parent = path.getParent();
-		Path realParent = null;
-		if (parent != null) {
-			try {
-				realParent = shared(parent.toRealPath());
-			}
-			catch (IOException ex) {
-				// a directory that does not exist yet: nothing to compare with later
-			}
-		}
-		return new TrackedPath(path, directory, realParent);
+	private final Path parent;
+
+	private final String name;
+
+	private final boolean directory;
+
+	private final @Nullable Path realParent;
+
+	private TrackedPath(Path parent, String name, boolean directory, @Nullable Path realParent) {
+		this.parent = parent;
+		this.name = name;
+		this.directory = directory;
+		this.realParent = realParent;
 	}
 
-	/** {@code realParent}, or an equal Path taken before (Paths are immutable, equal ones interchangeable). */
-	static Path shared(Path realParent) {
-		Path last = lastRealParent.get();
-		if (realParent.equals(last)) {
-			return last;
+	/** Tracks {@code path} (absolute, normalized), taking the real path of its directory now. */
+	public static TrackedPath of(Path path, boolean directory) {
+		Path parent = path.getParent();
+		Path fileName = path.getFileName();
+		if (parent == null || fileName == null) {
+			return new TrackedPath(path, "", directory, null);
 		}
-		lastRealParent.set(realParent);
-		return realParent;
+		Path realParent = null;
+		try {
+			realParent = shared(lastRealParent, parent.toRealPath());
+		}
+		catch (IOException ex) {
+			// a directory that does not exist yet: nothing to compare with later
+		}
+		return new TrackedPath(shared(lastParent, parent), fileName.toString(), directory, realParent);
+	}
+
+	/** A key to look {@code path} up among tracked paths; it tracks nothing itself. */
+	static TrackedPath key(Path path) {
+		Path parent = path.getParent();
+		Path fileName = path.getFileName();
+		return (parent != null && fileName != null) ? new TrackedPath(parent, fileName.toString(), false, null)
+				: new TrackedPath(path, "", false, null);
+	}
+
+	/** {@code path}, or an equal Path taken before (Paths are immutable, equal ones interchangeable). */
+	static Path shared(AtomicReference<@Nullable Path> last, Path path) {
+		Path previous = last.get();
+		if (path.equals(previous)) {
+			return previous;
+		}
+		last.set(path);
+		return path;
+	}
+
+	/** The absolute, normalized path. */
+	public Path path() {
+		return this.name.isEmpty() ? this.parent : this.parent.resolve(this.name);
+	}
+
+	/** Whether it was created or registered as a directory. */
+	public boolean directory() {
+		return this.directory;
+	}
+
+	/**
+	 * The real path of its directory when it was tracked, so that a directory later replaced by a symbolic link
+	 * is noticed before anything is deleted through it; {@code null} when there was none.
+	 */
+	public @Nullable Path realParent() {
+		return this.realParent;
+	}
+
+	@Override
+	public boolean equals(@Nullable Object other) {
+		return other instanceof TrackedPath tracked && this.name.equals(tracked.name)
+				&& this.parent.equals(tracked.parent);
+	}
+
+	@Override
+	public int hashCode() {
+		return Objects.hash(this.parent, this.name);
+	}
+
+	@Override
+	public String toString() {
+		return path().toString();
 	}
 
 }

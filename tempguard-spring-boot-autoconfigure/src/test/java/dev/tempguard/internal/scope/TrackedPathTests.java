@@ -33,6 +33,16 @@ class TrackedPathTests {
 	}
 
 	@Test
+	void aTrackedPathIsEqualToAnotherOfTheSamePathAndGivesItsPathBack() {
+		Path path = this.dir.resolve("a.tmp");
+		TrackedPath tracked = TrackedPath.of(path, false);
+		assertThat(tracked.path()).isEqualTo(path);
+		assertThat(tracked).isEqualTo(TrackedPath.of(this.dir.resolve("a.tmp"), true))
+			.hasSameHashCodeAs(TrackedPath.key(path))
+			.isNotEqualTo(TrackedPath.of(this.dir.resolve("b.tmp"), false));
+	}
+
+	@Test
 	void aDirectoryThatDoesNotExistHasNoRealParent() {
 		assertThat(TrackedPath.of(this.dir.resolve("missing/a.tmp"), false).realParent()).isNull();
 	}
