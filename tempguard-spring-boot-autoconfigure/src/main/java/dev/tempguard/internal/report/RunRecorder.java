@@ -2,8 +2,12 @@ package dev.tempguard.internal.report;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
@@ -13,12 +17,26 @@ import dev.tempguard.internal.scope.Scope;
 
 /**
  * Keeps a record of each cleaned test context for the report, and the most recent leaks for the endpoint.
+ * <p>
+ * What it keeps is bounded, whatever the size of the suite: every test that failed, leaked or kept files,
+ * every class and the run, and the {@value #LARGEST_TESTS} clean tests that made the most files; the other
+ * clean tests of a class are added up into one record of that class.
  */
 public final class RunRecorder {
 
+	static final int LARGEST_TESTS = 1_000;
+
 	private static final int RECENT_LEAKS = 50;
 
-	private final Queue<TestRecord> records = new ConcurrentLinkedQueue<>();
+	private static final Comparator<TestRecord> SIZE = Comparator.comparingInt(TestRecord::files)
+		.thenComparingLong(TestRecord::bytes);
+
+	private final Queue<TestRecord> notable = new ConcurrentLinkedQueue<>();
+
+	// the largest clean tests, smallest first so that it is the one to give way
+	private final PriorityQueue<TestRecord> largest = new PriorityQueue<>(SIZE);
+
+	private final Map<String, Totals> others = new LinkedHashMap<>();
 
 	private final Deque<Leak> recentLeaks = new ArrayDeque<>();
 
@@ -26,9 +44,21 @@ public final class RunRecorder {
 		List<Leak> leaks = new ArrayList<>(cleanup.leaks());
 		leaks.addAll(untracked);
 		Class<?> testClass = scope.testClass();
-		this.records.add(new TestRecord(scope.id(), (testClass != null) ? testClass.getName() : "",
+		TestRecord record = new TestRecord(scope.id(), (testClass != null) ? testClass.getName() : "",
 				scope.kind().label(), scope.failed(), cleanup.files(), cleanup.bytes(), leaks,
-				cleanup.result().kept(), cleanup.duration().toNanos()));
+				cleanup.result().kept(), cleanup.duration().toNanos());
+		if (scope.kind() != Scope.Kind.METHOD || record.failed() || !leaks.isEmpty() || !record.kept().isEmpty()) {
+			this.notable.add(record);
+		}
+		else {
+			synchronized (this.largest) {
+				this.largest.add(record);
+				if (this.largest.size() > LARGEST_TESTS) {
+					TestRecord smallest = this.largest.poll();
+					this.others.computeIfAbsent(smallest.testClass(), (name) -> new Totals()).add(smallest);
+				}
+			}
+		}
 		synchronized (this.recentLeaks) {
 			for (Leak leak : leaks) {
 				if (this.recentLeaks.size() == RECENT_LEAKS) {
@@ -39,9 +69,17 @@ public final class RunRecorder {
 		}
 	}
 
-	/** Every record so far, in the order the contexts were cleaned. */
+	/**
+	 * The records kept: the notable ones in the order their contexts were cleaned, then the largest clean
+	 * tests, then one record per class adding up its other clean tests ({@code kind} {@code tests}).
+	 */
 	public List<TestRecord> records() {
-		return List.copyOf(this.records);
+		List<TestRecord> records = new ArrayList<>(this.notable);
+		synchronized (this.largest) {
+			records.addAll(this.largest);
+			this.others.forEach((testClass, totals) -> records.add(totals.record(testClass)));
+		}
+		return records;
 	}
 
 	/** The most recent leaks, oldest first. */
@@ -49,6 +87,31 @@ public final class RunRecorder {
 		synchronized (this.recentLeaks) {
 			return List.copyOf(this.recentLeaks);
 		}
+	}
+
+	/** The clean tests of a class that are not kept one by one, added up. */
+	private static final class Totals {
+
+		private int tests;
+
+		private int files;
+
+		private long bytes;
+
+		private long cleanupNanos;
+
+		void add(TestRecord record) {
+			this.tests++;
+			this.files += record.files();
+			this.bytes += record.bytes();
+			this.cleanupNanos += record.cleanupNanos();
+		}
+
+		TestRecord record(String testClass) {
+			return new TestRecord(testClass + "#(" + this.tests + " more clean tests, added up)", testClass, "tests",
+					false, this.files, this.bytes, List.of(), List.of(), this.cleanupNanos);
+		}
+
 	}
 
 }
