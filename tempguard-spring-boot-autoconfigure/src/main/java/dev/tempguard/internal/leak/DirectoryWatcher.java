@@ -150,6 +150,8 @@ final class DirectoryWatcher {
 			for (WatchKey queued = this.service.poll(); queued != null; queued = this.service.poll()) {
 				process(queued, markersSeen);
 			}
+			// in the order they were made: drained keys may hold an earlier one after a later one
+			markersSeen.sort(Comparator.comparingLong(Marker::number));
 			for (Marker marker : markersSeen) {
 				apply(marker);
 			}
