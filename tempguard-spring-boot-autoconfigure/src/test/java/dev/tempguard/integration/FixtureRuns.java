@@ -53,6 +53,16 @@ public final class FixtureRuns {
 			.orElseThrow(() -> new AssertionError("no failure of " + ((methodName != null) ? methodName : "a test")));
 	}
 
+	/** What the first failed container (a test class) threw. */
+	public static Throwable classFailureOf(EngineExecutionResults results) {
+		return results.containerEvents()
+			.failed()
+			.stream()
+			.map(FixtureRuns::throwableOf)
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("no class failed"));
+	}
+
 	public static List<Path> paths(String name) {
 		return created.getOrDefault(name, List.of());
 	}

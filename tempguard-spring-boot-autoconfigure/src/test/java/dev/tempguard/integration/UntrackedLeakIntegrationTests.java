@@ -86,12 +86,7 @@ class UntrackedLeakIntegrationTests {
 		EngineExecutionResults results = FixtureRuns.run(LeakingBeforeAllTests.class);
 
 		results.testEvents().assertStatistics((stats) -> stats.started(1).succeeded(1));
-		Throwable classFailure = results.containerEvents()
-			.failed()
-			.stream()
-			.map(FixtureRuns::throwableOf)
-			.findFirst()
-			.orElseThrow();
+		Throwable classFailure = FixtureRuns.classFailureOf(results);
 		assertThat(classFailure).isInstanceOf(TempFileLeakError.class)
 			.hasMessageStartingWith("tempguard: " + LeakingBeforeAllTests.class.getName() + " leaked 1")
 			.hasMessageContaining(FixtureRuns.paths("beforeAll").get(0).toString());
@@ -125,12 +120,7 @@ class UntrackedLeakIntegrationTests {
 		EngineExecutionResults results = FixtureRuns.run(ParallelLeakTests.class, PARALLEL);
 
 		results.testEvents().assertStatistics((stats) -> stats.started(2).succeeded(2));
-		Throwable classFailure = results.containerEvents()
-			.failed()
-			.stream()
-			.map(FixtureRuns::throwableOf)
-			.findFirst()
-			.orElseThrow();
+		Throwable classFailure = FixtureRuns.classFailureOf(results);
 		assertThat(classFailure).isInstanceOf(TempFileLeakError.class)
 			.hasMessageStartingWith("tempguard: " + ParallelLeakTests.class.getName() + " leaked 1")
 			.hasMessageContaining(FixtureRuns.paths("export").get(0).toString());
