@@ -453,7 +453,7 @@ class FaultInjectionTests {
 			Path canary = Files.writeString(scratch.resolve("root-canary.txt"), "root's");
 			assertThat(Processes.run(List.of("chown", USER, work.toString(), cwd.toString()), null).exitCode()).isZero();
 			Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-			Result result = Processes.run(List.of(RUNUSER.toString(), "-u", USER, "--", java.toString(), "-Xshare:auto",
+			Result result = Processes.run(List.of(RUNUSER.toString(), "-u", USER, "--", java.toString(), "-Xshare:auto", "-XX:-UsePerfData",
 					"-XX:TieredStopAtLevel=1", "-cp", classpath, UnprivilegedCleanup.class.getName(),
 					work.toString(), rootOwned.toString(), canary.toString()), cwd);
 			assertThat(result.exitCode()).as(result.output()).isZero();

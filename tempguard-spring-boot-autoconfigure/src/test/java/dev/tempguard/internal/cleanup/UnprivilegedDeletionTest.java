@@ -70,7 +70,7 @@ class UnprivilegedDeletionTest {
 		Files.setPosixFilePermissions(inaccessible, PosixFilePermissions.fromString("---------"));
 		Files.setPosixFilePermissions(tree, PosixFilePermissions.fromString("r-xr-xr-x"));
 		Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-		Result result = Processes.run(List.of(RUNUSER.toString(), "-u", USER, "--", java.toString(), "-Xshare:auto",
+		Result result = Processes.run(List.of(RUNUSER.toString(), "-u", USER, "--", java.toString(), "-Xshare:auto", "-XX:-UsePerfData",
 				"-XX:TieredStopAtLevel=1", "-cp", classpath.toString(), UnprivilegedDeletionMain.class.getName(),
 				tree.toString()), this.scratch);
 		assertThat(result.exitCode()).as(result.output()).isZero();

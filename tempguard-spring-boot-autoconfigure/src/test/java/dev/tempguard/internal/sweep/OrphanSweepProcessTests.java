@@ -175,7 +175,7 @@ class OrphanSweepProcessTests {
 		String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
 		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 		List<String> command = new ArrayList<>(List.of(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-				"-Xshare:auto", "-cp", classpath, SweepProcessMain.class.getName()));
+				"-Xshare:auto", "-XX:-UsePerfData", "-cp", classpath, SweepProcessMain.class.getName()));
 		command.addAll(List.of(args));
 		Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
 		this.processes.add(process);
