@@ -10,7 +10,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 
 import dev.tempguard.internal.TempGuardRuntime;
-import dev.tempguard.internal.scope.Scope;
 import dev.tempguard.internal.scope.Scopes;
 import dev.tempguard.internal.stats.Counters;
 
@@ -68,7 +67,7 @@ public class TempGuardMetrics implements MeterBinder {
 		counter("tempguard.cleanup.failures", counters, Counters::cleanupFailures)
 			.description("Paths, tracked or inside a tracked directory, that a cleanup could not delete")
 			.register(registry);
-		Gauge.builder("tempguard.files.tracked", this.runtime.scopes(), TempGuardMetrics::trackedNow)
+		Gauge.builder("tempguard.files.tracked", this.runtime.scopes(), Scopes::trackedCount)
 			.description("Temporary paths tracked now, in every open test context")
 			.baseUnit(FILES)
 			.register(registry);
@@ -81,14 +80,6 @@ public class TempGuardMetrics implements MeterBinder {
 	private static FunctionCounter.Builder<Counters> counter(String name, Counters counters,
 			ToDoubleFunction<Counters> count) {
 		return FunctionCounter.builder(name, counters, count).baseUnit(FILES);
-	}
-
-	private static double trackedNow(Scopes scopes) {
-		long tracked = 0;
-		for (Scope scope : scopes.all()) {
-			tracked += scope.trackedCount();
-		}
-		return tracked;
 	}
 
 }

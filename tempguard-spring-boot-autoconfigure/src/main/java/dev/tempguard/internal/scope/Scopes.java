@@ -111,6 +111,15 @@ public final class Scopes {
 		return false;
 	}
 
+	/** How many paths the open scopes (the run included) track now. */
+	public int trackedCount() {
+		int tracked = 0;
+		for (Scope scope : all()) {
+			tracked += scope.trackedCount();
+		}
+		return tracked;
+	}
+
 	/** Every open scope, the run first. */
 	public List<Scope> all() {
 		List<Scope> all = new ArrayList<>(this.open.size() + 1);
