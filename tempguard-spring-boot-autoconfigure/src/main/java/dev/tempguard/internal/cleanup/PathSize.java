@@ -9,11 +9,11 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 
 /**
- * The size of a path, for reports: a file's bytes, or a directory's total bytes and file count. Links are
- * counted as entries, never followed; what cannot be read is skipped.
+ * The size of a path, for reports and sweeping: the bytes of the regular files in (or of) it, and how many
+ * files and links it holds. Links are counted, never followed; what cannot be read is skipped.
  *
- * @param bytes total bytes
- * @param files regular files and links counted
+ * @param bytes bytes of the regular files
+ * @param files files and links counted
  */
 public record PathSize(long bytes, long files) {
 
@@ -24,14 +24,16 @@ public record PathSize(long bytes, long files) {
 			BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class,
 					LinkOption.NOFOLLOW_LINKS);
 			if (!attributes.isDirectory()) {
-				return new PathSize(attributes.size(), 1);
+				return new PathSize(attributes.isRegularFile() ? attributes.size() : 0, 1);
 			}
 			long[] totals = new long[2];
 			Files.walkFileTree(path, new SimpleFileVisitor<>() {
 
 				@Override
 				public FileVisitResult visitFile(Path file, BasicFileAttributes fileAttributes) {
-					totals[0] += fileAttributes.size();
+					if (fileAttributes.isRegularFile()) {
+						totals[0] += fileAttributes.size();
+					}
 					totals[1]++;
 					return FileVisitResult.CONTINUE;
 				}
@@ -44,7 +46,7 @@ public record PathSize(long bytes, long files) {
 			});
 			return new PathSize(totals[0], totals[1]);
 		}
-		catch (IOException ex) {
+		catch (IOException | RuntimeException ex) {
 			return NONE;
 		}
 	}

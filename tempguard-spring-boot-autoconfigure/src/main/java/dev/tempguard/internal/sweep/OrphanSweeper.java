@@ -9,12 +9,10 @@ import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -34,6 +32,7 @@ import org.jspecify.annotations.Nullable;
 
 import dev.tempguard.CleanupResult;
 import dev.tempguard.internal.cleanup.DeletionEngine;
+import dev.tempguard.internal.cleanup.PathSize;
 import dev.tempguard.internal.registry.RootDirectories;
 import dev.tempguard.internal.registry.RunDirectory;
 import dev.tempguard.internal.sweep.SweepReport.Action;
@@ -163,7 +162,7 @@ public final class OrphanSweeper {
 		if (dryRun) {
 			return entry(path, modifiedAge, Action.WOULD_DELETE, null);
 		}
-		Size size = sizeOf(path);
+		PathSize size = PathSize.of(path);
 		Path target = path;
 		if (directory && !name.startsWith(DELETING_PREFIX)) {
 			try {
@@ -173,7 +172,7 @@ public final class OrphanSweeper {
 				return null;
 			}
 			catch (IOException ex) {
-				return new Entry(path, modifiedAge, size.bytes, size.files, Action.FAILED,
+				return new Entry(path, modifiedAge, size.bytes(), size.files(), Action.FAILED,
 						"cannot rename it aside: " + ex);
 			}
 		}
@@ -223,7 +222,7 @@ public final class OrphanSweeper {
 			if (dryRun) {
 				return entry(path, age, Action.WOULD_DELETE, null);
 			}
-			Size size = sizeOf(path);
+			PathSize size = PathSize.of(path);
 			Path aside;
 			try {
 				// while the lock is held, so that nobody else takes it for a live run in between
@@ -233,7 +232,7 @@ public final class OrphanSweeper {
 				return null;
 			}
 			catch (IOException ex) {
-				return new Entry(path, age, size.bytes, size.files, Action.FAILED, "cannot rename it aside: " + ex);
+				return new Entry(path, age, size.bytes(), size.files(), Action.FAILED, "cannot rename it aside: " + ex);
 			}
 			close(channel);
 			channel = null;
@@ -248,19 +247,19 @@ public final class OrphanSweeper {
 		return String.valueOf(path.getFileName()).startsWith(RunDirectory.RUN_PREFIX);
 	}
 
-	private Entry delete(Path path, Path target, Duration age, Size size) {
+	private Entry delete(Path path, Path target, Duration age, PathSize size) {
 		CleanupResult result;
 		try {
 			result = this.engine.delete(target);
 		}
 		catch (RuntimeException ex) {
-			return new Entry(path, age, size.bytes, size.files, Action.FAILED, ex.getMessage());
+			return new Entry(path, age, size.bytes(), size.files(), Action.FAILED, ex.getMessage());
 		}
 		if (result.successful()) {
-			return new Entry(path, age, size.bytes, size.files, Action.DELETED, null);
+			return new Entry(path, age, size.bytes(), size.files(), Action.DELETED, null);
 		}
 		String left = target.equals(path) ? "" : " (what is left is in " + target + ")";
-		return new Entry(path, age, size.bytes, size.files, Action.FAILED,
+		return new Entry(path, age, size.bytes(), size.files(), Action.FAILED,
 				result.failures().size() + " path(s) could not be deleted, first " + result.failures().get(0).path()
 						+ ": " + result.failures().get(0).cause() + left);
 	}
@@ -302,36 +301,8 @@ public final class OrphanSweeper {
 	}
 
 	private static Entry entry(Path path, Duration age, Action action, @Nullable String cause) {
-		Size size = sizeOf(path);
-		return new Entry(path, age, size.bytes, size.files, action, cause);
-	}
-
-	/** The size of the regular files in (or of) {@code path}, and how many files and links; links not followed. */
-	private static Size sizeOf(Path path) {
-		Size size = new Size();
-		try {
-			Files.walkFileTree(path, Set.of(), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
-
-				@Override
-				public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
-					size.files++;
-					if (attributes.isRegularFile()) {
-						size.bytes += attributes.size();
-					}
-					return FileVisitResult.CONTINUE;
-				}
-
-				@Override
-				public FileVisitResult visitFileFailed(Path file, IOException ex) {
-					return FileVisitResult.CONTINUE;
-				}
-
-			});
-		}
-		catch (IOException | RuntimeException ex) {
-			// what could be counted
-		}
-		return size;
+		PathSize size = PathSize.of(path);
+		return new Entry(path, age, size.bytes(), size.files(), action, cause);
 	}
 
 	private static void close(@Nullable FileChannel channel) {
@@ -343,14 +314,6 @@ public final class OrphanSweeper {
 				// the lock goes with the channel
 			}
 		}
-	}
-
-	private static final class Size {
-
-		long bytes;
-
-		long files;
-
 	}
 
 }
