@@ -95,16 +95,19 @@ public final class ScopeCleaner {
 		try {
 			Path movedTo = movedParent(tracked);
 			if (movedTo != null) {
-				return new CleanupResult(List.of(), List.of(),
-						List.of(new CleanupFailure(path, new FileSystemException(path.toString(), movedTo.toString(),
-								"Not deleted: its directory was " + tracked.realParent() + " when it was tracked and now"
-										+ " leads to " + movedTo + " (replaced by a symbolic link?)"))));
+				return failed(path, new FileSystemException(path.toString(), movedTo.toString(),
+						"Not deleted: its directory was " + tracked.realParent() + " when it was tracked and now leads to "
+								+ movedTo + " (replaced by a symbolic link?)"));
 			}
 			return engine.delete(path);
 		}
 		catch (IllegalArgumentException ex) {
-			return new CleanupResult(List.of(), List.of(), List.of(new CleanupFailure(path, ex)));
+			return failed(path, ex);
 		}
+	}
+
+	private static CleanupResult failed(Path path, Throwable cause) {
+		return new CleanupResult(List.of(), List.of(), List.of(new CleanupFailure(path, cause)));
 	}
 
 	private static @Nullable Path movedParent(TrackedPath tracked) {

@@ -7,11 +7,8 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import dev.tempguard.CleanupResult;
-import dev.tempguard.Leak;
 import dev.tempguard.internal.TempGuardRuntime;
 import dev.tempguard.internal.cleanup.CleanupPolicy;
-import dev.tempguard.internal.cleanup.ScopeCleanup;
-import dev.tempguard.internal.leak.LeakReporter;
 import dev.tempguard.internal.registry.RunDirectory;
 import dev.tempguard.internal.report.RunReports;
 import dev.tempguard.internal.scope.Scope;
@@ -44,21 +41,9 @@ final class RunEnd {
 			.sorted(Comparator.comparingInt(RunEnd::depth).reversed())
 			.toList();
 		for (Scope scope : scopes) {
-			runtime.leakDetector().closed(scope);
-			runtime.scopes().close(scope);
 			CleanupPolicy policy = (scope.policy() != null) ? scope.policy() : CleanupPolicy.DEFAULT;
-			ScopeCleanup cleanup = runtime.cleaner().clean(scope, policy.keeps(scope.failed()));
-			// the run's untracked entries belong to application contexts that are still open
-			List<Leak> untracked = List.of();
-			if (scope.kind() == Scope.Kind.RUN) {
-				runtime.leakDetector().forget(scope);
-			}
-			else {
-				untracked = runtime.leakDetector().untrackedLeaks(scope, policy.deleteUntracked());
-			}
 			// nothing is left to fail at the end of the run: leaks are logged
-			LeakReporter.report(cleanup, untracked, policy.reportOnly());
-			runtime.recorder().record(scope, cleanup, untracked);
+			ScopeEnd.finish(runtime, scope, policy.reportOnly());
 		}
 	}
 

@@ -1,6 +1,5 @@
 package dev.tempguard.internal.test;
 
-import java.util.List;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
@@ -10,13 +9,10 @@ import org.springframework.core.Conventions;
 import org.springframework.test.context.TestContext;
 import org.springframework.test.context.support.AbstractTestExecutionListener;
 
-import dev.tempguard.Leak;
 import dev.tempguard.TempFileLeakError;
 import dev.tempguard.autoconfigure.TempGuardProperties;
 import dev.tempguard.internal.TempGuardRuntime;
 import dev.tempguard.internal.cleanup.CleanupPolicy;
-import dev.tempguard.internal.cleanup.ScopeCleanup;
-import dev.tempguard.internal.leak.LeakReporter;
 import dev.tempguard.internal.scope.Scope;
 import dev.tempguard.internal.scope.Scopes;
 
@@ -100,13 +96,7 @@ class TempGuardTestExecutionListener extends AbstractTestExecutionListener {
 		Scope scope = open.scope();
 		this.runtime.scopes().restore(open.previous());
 		try {
-			this.runtime.leakDetector().closed(scope);
-			this.runtime.scopes().close(scope);
-			CleanupPolicy policy = policyOf(scope, testContext);
-			ScopeCleanup cleanup = this.runtime.cleaner().clean(scope, policy.keeps(scope.failed()));
-			List<Leak> untracked = this.runtime.leakDetector().untrackedLeaks(scope, policy.deleteUntracked());
-			this.runtime.recorder().record(scope, cleanup, untracked);
-			Optional<TempFileLeakError> leak = LeakReporter.report(cleanup, untracked, policy);
+			Optional<TempFileLeakError> leak = ScopeEnd.finish(this.runtime, scope, policyOf(scope, testContext));
 			if (leak.isPresent()) {
 				throw leak.get();
 			}
