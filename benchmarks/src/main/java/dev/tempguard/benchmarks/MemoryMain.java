@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import dev.tempguard.Leak;
-import dev.tempguard.internal.TempGuardRuntime;
+import dev.tempguard.internal.runtime.TempGuardRuntime;
 import dev.tempguard.internal.cleanup.ScopeCleanup;
 import dev.tempguard.internal.registry.DefaultTempFileRegistry;
 import dev.tempguard.internal.scope.Scope;
@@ -37,7 +37,7 @@ public final class MemoryMain {
 		int paths = Integer.parseInt(args[1]);
 		int contexts = Integer.parseInt(args[2]);
 		TempGuardRuntime runtime = TempGuardRuntime.get();
-		DefaultTempFileRegistry registry = new DefaultTempFileRegistry(runtime, root);
+		DefaultTempFileRegistry registry = runtime.registry(root);
 		Path runDirectory = registry.runDirectory();
 
 		// retained bytes per tracked path

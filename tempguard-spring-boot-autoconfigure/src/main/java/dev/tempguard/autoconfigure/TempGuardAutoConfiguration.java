@@ -1,7 +1,5 @@
 package dev.tempguard.autoconfigure;
 
-import java.nio.file.Path;
-
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -9,34 +7,50 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 
 import dev.tempguard.TempFileRegistry;
-import dev.tempguard.autoconfigure.TempGuardProperties.LeakDetection;
-import dev.tempguard.internal.TempGuardRuntime;
-import dev.tempguard.internal.registry.DefaultTempFileRegistry;
-import dev.tempguard.internal.sweep.SweepSettings;
+import dev.tempguard.TempGuardView;
+import dev.tempguard.internal.runtime.TempGuardRuntime;
+import dev.tempguard.internal.settings.TempGuardSettings;
 
 /**
- * Auto-configuration for tempguard: the {@link TempFileRegistry} that tests
- * autowire. The test integration (registered in {@code META-INF/spring.factories}) cleans what it tracks.
+ * Auto-configuration for tempguard: the {@link TempFileRegistry} that tests autowire and the
+ * {@link TempGuardView} that monitoring reads. The bean methods only build objects; {@link TempGuardStartup}
+ * sweeps root-dir and starts leak detection once the context's singletons exist. The test integration
+ * (registered in {@code META-INF/spring.factories}) cleans what the registry tracks.
  */
 @AutoConfiguration
 @ConditionalOnBooleanProperty(name = "tempguard.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(TempGuardProperties.class)
 public final class TempGuardAutoConfiguration {
 
+	// one per JVM, shared by every application context: the test integration finds a test's files whichever
+	// context created them
 	@Bean
 	@ConditionalOnMissingBean
-	TempFileRegistry tempFileRegistry(TempGuardProperties properties) {
-		TempGuardRuntime runtime = TempGuardRuntime.get();
-		SweepSettings sweep = new SweepSettings(properties.getSweep().isEnabled(), properties.getMaxAge(),
-				properties.getSweep().isDryRun());
-		DefaultTempFileRegistry registry = new DefaultTempFileRegistry(runtime, properties.rootDirectory(), sweep);
-		LeakDetection leakDetection = properties.getLeakDetection();
-		if (leakDetection.isEnabled()) {
-			runtime.leakDetector()
-				.watch(leakDetection.getWatchDirs().stream().map(Path::of).toList(), leakDetection.getIgnore());
-			runtime.leakDetector().syncIn(registry.runDirectory().resolve(".sync"));
-		}
-		return registry;
+	TempGuardRuntime tempGuardRuntime() {
+		return TempGuardRuntime.get();
+	}
+
+	// the settings as the core and the test integration read them
+	@Bean
+	TempGuardSettings tempGuardSettings(TempGuardProperties properties) {
+		return properties.toSettings();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	TempFileRegistry tempFileRegistry(TempGuardRuntime runtime, TempGuardSettings settings) {
+		return runtime.registry(settings.rootDir());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	TempGuardView tempGuardView(TempGuardRuntime runtime) {
+		return runtime.view();
+	}
+
+	@Bean
+	TempGuardStartup tempGuardStartup(TempGuardRuntime runtime, TempGuardSettings settings) {
+		return new TempGuardStartup(runtime, settings);
 	}
 
 }

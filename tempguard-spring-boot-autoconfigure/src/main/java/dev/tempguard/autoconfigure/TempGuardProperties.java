@@ -8,6 +8,11 @@ import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 import dev.tempguard.CleanupMode;
+import dev.tempguard.internal.settings.CleanupPolicy;
+import dev.tempguard.internal.settings.LeakDetectionSettings;
+import dev.tempguard.internal.settings.MaxAge;
+import dev.tempguard.internal.settings.SweepSettings;
+import dev.tempguard.internal.settings.TempGuardSettings;
 
 /**
  * Configuration of tempguard, under {@code tempguard.*}, typically in {@code application-test.yml}.
@@ -75,16 +80,22 @@ public class TempGuardProperties {
 		return Path.of(this.rootDir).toAbsolutePath().normalize();
 	}
 
+	/** These properties as the settings tempguard's core reads. */
+	public TempGuardSettings toSettings() {
+		CleanupPolicy policy = new CleanupPolicy(this.cleanup, this.failOnLeak, this.leakDetection.isDeleteUntracked());
+		return new TempGuardSettings(this.enabled, rootDirectory(), policy,
+				new SweepSettings(this.sweep.isEnabled(), this.maxAge, this.sweep.isDryRun()),
+				new LeakDetectionSettings(this.leakDetection.isEnabled(),
+						this.leakDetection.getWatchDirs().stream().map(Path::of).toList(), this.leakDetection.getIgnore(),
+						policy.deleteUntracked()));
+	}
+
 	public Duration getMaxAge() {
 		return this.maxAge;
 	}
 
 	public void setMaxAge(Duration maxAge) {
-		if (maxAge.isNegative()) {
-			throw new IllegalArgumentException(
-					"tempguard.max-age must be zero or positive (for example 24h or 0), was " + maxAge);
-		}
-		this.maxAge = maxAge;
+		this.maxAge = MaxAge.validate(maxAge);
 	}
 
 	public boolean isFailOnLeak() {

@@ -23,7 +23,7 @@ import org.springframework.test.context.ContextCustomizerFactory;
 import org.springframework.test.context.TestExecutionListener;
 import org.springframework.util.StringUtils;
 
-import dev.tempguard.internal.test.TempGuardRunListener;
+import dev.tempguard.junit.platform.TempGuardRunListener;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -116,9 +116,9 @@ class ConfigurationMetadataTests {
 		assertThat(factories.stringPropertyNames()).containsExactlyInAnyOrder(TestExecutionListener.class.getName(),
 				ContextCustomizerFactory.class.getName());
 		assertImplementations(factories.getProperty(TestExecutionListener.class.getName()),
-				TestExecutionListener.class, "dev.tempguard.internal.test.TempGuardTestExecutionListener");
+				TestExecutionListener.class, "dev.tempguard.spring.testcontext.TempGuardTestExecutionListener");
 		assertImplementations(factories.getProperty(ContextCustomizerFactory.class.getName()),
-				ContextCustomizerFactory.class, "dev.tempguard.internal.test.StartupScopeContextCustomizerFactory");
+				ContextCustomizerFactory.class, "dev.tempguard.spring.testcontext.StartupScopeContextCustomizerFactory");
 	}
 
 	@Test

@@ -24,7 +24,7 @@ import dev.tempguard.TempFileLeakError;
 import dev.tempguard.TempFileRegistry;
 import dev.tempguard.integration.FixtureApplication;
 import dev.tempguard.integration.FixtureRuns;
-import dev.tempguard.internal.TempGuardRuntime;
+import dev.tempguard.internal.runtime.TempGuardRuntime;
 import dev.tempguard.internal.scope.TrackedPath;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -33,7 +33,7 @@ import dev.tempguard.TempDirectory;
 import dev.tempguard.TempFileRegistry;
 import dev.tempguard.integration.FixtureApplication;
 import dev.tempguard.integration.FixtureRuns;
-import dev.tempguard.internal.TempGuardRuntime;
+import dev.tempguard.internal.runtime.TempGuardRuntime;
 import dev.tempguard.internal.stats.Counters;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -15,9 +15,10 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
-import dev.tempguard.internal.TempGuardRuntime;
+import dev.tempguard.internal.runtime.TempGuardRuntime;
 import dev.tempguard.internal.registry.DefaultTempFileRegistry;
 import dev.tempguard.internal.scope.Scopes;
+import dev.tempguard.Leak;
 
 /**
  * Micro figures (JMH, average time per operation): one test context's life with one temporary file in it,
@@ -42,7 +43,7 @@ public class RegistryBenchmarks {
 	public void setUp() throws IOException {
 		Path scratch = Path.of(System.getProperty("benchmark.scratch"));
 		this.runtime = TempGuardRuntime.get();
-		this.registry = new DefaultTempFileRegistry(this.runtime, Files.createDirectories(scratch.resolve("jmh-root")));
+		this.registry = this.runtime.registry(Files.createDirectories(scratch.resolve("jmh-root")));
 		this.plainDirectory = Files.createDirectories(scratch.resolve("jmh-plain"));
 	}
 

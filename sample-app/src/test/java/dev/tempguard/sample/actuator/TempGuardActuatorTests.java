@@ -46,7 +46,7 @@ class TempGuardActuatorTests {
 
 		DocumentContext json = JsonPath.parse(get("/actuator/tempguard"));
 
-		assertThat(json.read("$.rootDir", String.class)).isNotBlank();
+		assertThat(json.read("$.rootDirs", List.class)).isNotEmpty();
 		assertThat(json.read("$.filesByContext['" + context + "']", Integer.class)).isEqualTo(1);
 		assertThat(json.read("$.created", Long.class)).isGreaterThanOrEqualTo(1);
 		assertThat(json.read("$.totalFiles", Integer.class)).isGreaterThanOrEqualTo(1);

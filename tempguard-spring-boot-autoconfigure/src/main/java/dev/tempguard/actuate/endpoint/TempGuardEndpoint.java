@@ -1,5 +1,6 @@
 package dev.tempguard.actuate.endpoint;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -13,12 +14,8 @@ import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.boot.actuate.endpoint.annotation.Selector;
 
 import dev.tempguard.Leak;
-import dev.tempguard.TempFileRegistry;
+import dev.tempguard.TempGuardView;
 import dev.tempguard.TempStats;
-import dev.tempguard.internal.TempGuardRuntime;
-import dev.tempguard.internal.registry.DefaultTempFileRegistry;
-import dev.tempguard.internal.scope.Scope;
-import dev.tempguard.internal.scope.TrackedPath;
 
 /**
  * {@link Endpoint @Endpoint} exposing what tempguard tracks now, what it did since the JVM started, and the most
@@ -27,43 +24,35 @@ import dev.tempguard.internal.scope.TrackedPath;
 @Endpoint(id = "tempguard")
 public class TempGuardEndpoint {
 
-	private final TempFileRegistry registry;
-
-	private final TempGuardRuntime runtime;
+	private final TempGuardView view;
 
 	/**
-	 * @param registry the registry whose {@link TempFileRegistry#stats() stats} are reported
-	 * @param runtime what tempguard tracks in this JVM, normally {@link TempGuardRuntime#get()}
+	 * @param view what tempguard tracks in this JVM and what it did
 	 */
-	public TempGuardEndpoint(TempFileRegistry registry, TempGuardRuntime runtime) {
-		this.registry = registry;
-		this.runtime = runtime;
+	public TempGuardEndpoint(TempGuardView view) {
+		this.view = view;
 	}
 
 	@ReadOperation
 	public TempGuardDescriptor tempGuard() {
-		TempStats stats = this.registry.stats();
-		String rootDir = (this.registry instanceof DefaultTempFileRegistry defaultRegistry)
-				? defaultRegistry.rootDir().toString() : null;
-		List<LeakDescriptor> recentLeaks = this.runtime.recorder()
-			.recentLeaks()
-			.stream()
-			.map(LeakDescriptor::of)
-			.toList();
-		return new TempGuardDescriptor(rootDir, stats.contexts(), stats.totalFiles(),
-				new TreeMap<>(stats.filesByContext()), stats.created(), stats.deleted(), stats.leaked(),
-				stats.untrackedLeaks(), stats.kept(), stats.cleanupFailures(), recentLeaks);
+		TempStats stats = this.view.stats();
+		List<String> rootDirs = this.view.rootDirectories().stream().map(Path::toString).toList();
+		List<LeakDescriptor> recentLeaks = this.view.recentLeaks().stream().map(LeakDescriptor::of).toList();
+		return new TempGuardDescriptor(rootDirs, stats.contexts(),
+				stats.totalFiles(), new TreeMap<>(stats.filesByContext()), stats.created(), stats.deleted(),
+				stats.leaked(), stats.untrackedLeaks(), stats.kept(), stats.cleanupFailures(), recentLeaks);
 	}
 
 	@ReadOperation
 	public @Nullable ContextDescriptor context(@Selector String context) {
-		return this.runtime.scopes().find(context).map(ContextDescriptor::of).orElse(null);
+		return this.view.context(context).map(ContextDescriptor::of).orElse(null);
 	}
 
 	/**
 	 * What tempguard tracks now and what it did since the JVM started.
 	 *
-	 * @param rootDir tempguard's root directory, when the registry is tempguard's own
+	 * @param rootDirs tempguard's root directories in use (one per {@code tempguard.root-dir} that application
+	 * contexts of this JVM set), sorted
 	 * @param contexts open test contexts, the run included
 	 * @param totalFiles paths tracked now, in every context
 	 * @param filesByContext paths tracked now, by context id
@@ -75,7 +64,7 @@ public class TempGuardEndpoint {
 	 * @param cleanupFailures paths that a cleanup could not delete
 	 * @param recentLeaks the most recent leaks, oldest first
 	 */
-	public record TempGuardDescriptor(@Nullable String rootDir, int contexts, int totalFiles,
+	public record TempGuardDescriptor(List<String> rootDirs, int contexts, int totalFiles,
 			Map<String, Integer> filesByContext, long created, long deleted, long leaked, long untrackedLeaks,
 			long kept, long cleanupFailures, List<LeakDescriptor> recentLeaks) implements OperationResponseBody {
 
@@ -115,9 +104,9 @@ public class TempGuardEndpoint {
 	public record ContextDescriptor(String id, String kind, List<TrackedPathDescriptor> tracked)
 			implements OperationResponseBody {
 
-		static ContextDescriptor of(Scope scope) {
-			return new ContextDescriptor(scope.id(), scope.kind().name().toLowerCase(Locale.ROOT),
-					scope.tracked().stream().map(TrackedPathDescriptor::of).toList());
+		static ContextDescriptor of(TempGuardView.Context context) {
+			return new ContextDescriptor(context.id(), context.kind(),
+					context.tracked().stream().map(TrackedPathDescriptor::of).toList());
 		}
 
 	}
@@ -130,7 +119,7 @@ public class TempGuardEndpoint {
 	 */
 	public record TrackedPathDescriptor(String path, boolean directory) {
 
-		static TrackedPathDescriptor of(TrackedPath tracked) {
+		static TrackedPathDescriptor of(TempGuardView.Tracked tracked) {
 			return new TrackedPathDescriptor(tracked.path().toString(), tracked.directory());
 		}
 

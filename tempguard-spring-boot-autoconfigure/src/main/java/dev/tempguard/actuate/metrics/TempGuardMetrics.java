@@ -9,15 +9,13 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 
-import dev.tempguard.internal.TempGuardRuntime;
-import dev.tempguard.internal.scope.Scopes;
-import dev.tempguard.internal.stats.Counters;
+import dev.tempguard.TempGuardView;
 
 /**
  * Binds tempguard's meters to a {@link MeterRegistry}.
  * <p>
  * What tempguard counts is JVM-wide: the tests of several cached application contexts share it. So every meter
- * reads the runtime's counters when it is published (function counters, a function timer and a gauge), and
+ * reads tempguard's counts when it is published (function counters, a function timer and a gauge), and
  * binding it to the registries of several contexts counts nothing twice.
  * <ul>
  * <li>{@code tempguard.files.created}, tag {@code type}: {@code file} or {@code directory}</li>
@@ -33,53 +31,51 @@ public class TempGuardMetrics implements MeterBinder {
 
 	private static final String FILES = "files";
 
-	private final TempGuardRuntime runtime;
+	private final TempGuardView view;
 
 	/**
-	 * @param runtime what tempguard tracks in this JVM, normally {@link TempGuardRuntime#get()}
+	 * @param view what tempguard tracks in this JVM and what it did
 	 */
-	public TempGuardMetrics(TempGuardRuntime runtime) {
-		this.runtime = runtime;
+	public TempGuardMetrics(TempGuardView view) {
+		this.view = view;
 	}
 
 	@Override
 	public void bindTo(MeterRegistry registry) {
-		Counters counters = this.runtime.counters();
-		counter("tempguard.files.created", counters, Counters::createdFiles)
+		counter("tempguard.files.created", TempGuardView::createdFiles)
 			.description("Temporary paths created or registered through tempguard")
 			.tag("type", "file")
 			.register(registry);
-		counter("tempguard.files.created", counters, Counters::createdDirectories)
+		counter("tempguard.files.created", TempGuardView::createdDirectories)
 			.description("Temporary paths created or registered through tempguard")
 			.tag("type", "directory")
 			.register(registry);
-		counter("tempguard.files.deleted", counters, Counters::deleted)
+		counter("tempguard.files.deleted", TempGuardView::deleted)
 			.description("Tracked temporary paths deleted by a cleanup, or found already gone")
 			.register(registry);
-		counter("tempguard.files.leaked", counters, Counters::leaked)
+		counter("tempguard.files.leaked", TempGuardView::leaked)
 			.description("Temporary paths that tests left behind")
 			.tag("reason", "undeletable")
 			.register(registry);
-		counter("tempguard.files.leaked", counters, Counters::untrackedLeaks)
+		counter("tempguard.files.leaked", TempGuardView::untrackedLeaks)
 			.description("Temporary paths that tests left behind")
 			.tag("reason", "untracked")
 			.register(registry);
-		counter("tempguard.cleanup.failures", counters, Counters::cleanupFailures)
+		counter("tempguard.cleanup.failures", TempGuardView::cleanupFailures)
 			.description("Paths, tracked or inside a tracked directory, that a cleanup could not delete")
 			.register(registry);
-		Gauge.builder("tempguard.files.tracked", this.runtime.scopes(), Scopes::trackedCount)
+		Gauge.builder("tempguard.files.tracked", this.view, TempGuardView::trackedNow)
 			.description("Temporary paths tracked now, in every open test context")
 			.baseUnit(FILES)
 			.register(registry);
 		FunctionTimer
-			.builder("tempguard.cleanup", counters, Counters::cleanings, Counters::cleanupNanos, TimeUnit.NANOSECONDS)
+			.builder("tempguard.cleanup", this.view, TempGuardView::cleanings, TempGuardView::cleanupNanos, TimeUnit.NANOSECONDS)
 			.description("Cleanings of test contexts (methods, classes, the run), and the time they took")
 			.register(registry);
 	}
 
-	private static FunctionCounter.Builder<Counters> counter(String name, Counters counters,
-			ToDoubleFunction<Counters> count) {
-		return FunctionCounter.builder(name, counters, count).baseUnit(FILES);
+	private FunctionCounter.Builder<TempGuardView> counter(String name, ToDoubleFunction<TempGuardView> count) {
+		return FunctionCounter.builder(name, this.view, count).baseUnit(FILES);
 	}
 
 }

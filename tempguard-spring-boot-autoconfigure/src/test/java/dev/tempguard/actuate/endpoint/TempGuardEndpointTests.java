@@ -11,22 +11,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.tempguard.Leak;
-import dev.tempguard.TempFileRegistry;
-import dev.tempguard.TempStats;
 import dev.tempguard.actuate.endpoint.TempGuardEndpoint.ContextDescriptor;
 import dev.tempguard.actuate.endpoint.TempGuardEndpoint.LeakDescriptor;
 import dev.tempguard.actuate.endpoint.TempGuardEndpoint.TempGuardDescriptor;
 import dev.tempguard.actuate.endpoint.TempGuardEndpoint.TrackedPathDescriptor;
-import dev.tempguard.internal.TempGuardRuntime;
-import dev.tempguard.internal.TestRuntimes;
+import dev.tempguard.internal.runtime.TempGuardRuntime;
 import dev.tempguard.internal.cleanup.ScopeCleanup;
 import dev.tempguard.internal.registry.DefaultTempFileRegistry;
 import dev.tempguard.internal.scope.Scope;
 import dev.tempguard.internal.scope.Scopes;
+import dev.tempguard.internal.runtime.TestRuntimes;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.mockito.BDDMockito.given;
-import static org.mockito.Mockito.mock;
 
 /**
  * Tests for {@link TempGuardEndpoint}, over a runtime of the test's own.
@@ -45,8 +41,8 @@ class TempGuardEndpointTests {
 	@BeforeEach
 	void createEndpoint() {
 		this.runtime = TestRuntimes.create();
-		this.registry = new DefaultTempFileRegistry(this.runtime, this.temp.resolve("root"));
-		this.endpoint = new TempGuardEndpoint(this.registry, this.runtime);
+		this.registry = this.runtime.registry(this.temp.resolve("root"));
+		this.endpoint = new TempGuardEndpoint(this.runtime.view());
 	}
 
 	@Test
@@ -63,7 +59,7 @@ class TempGuardEndpointTests {
 
 		TempGuardDescriptor descriptor = this.endpoint.tempGuard();
 
-		assertThat(descriptor.rootDir()).isEqualTo(this.temp.resolve("root").toString());
+		assertThat(descriptor.rootDirs()).containsExactly(this.temp.resolve("root").toString());
 		assertThat(descriptor.contexts()).isEqualTo(2);
 		assertThat(descriptor.totalFiles()).isEqualTo(2);
 		assertThat(descriptor.filesByContext()).containsExactly(Map.entry(ReportTests.class.getName(), 1),
@@ -145,15 +141,22 @@ class TempGuardEndpointTests {
 	}
 
 	@Test
-	void rootDirIsNullForARegistryOfTheUsersOwn() {
-		TempFileRegistry userRegistry = mock(TempFileRegistry.class);
-		given(userRegistry.stats()).willReturn(new TempStats(1, 0, Map.of("run", 0), 7, 7, 0, 0, 0, 0));
+	void noRootDirIsListedWhileNoneIsInUse() {
+		TempGuardDescriptor descriptor = new TempGuardEndpoint(TestRuntimes.create().view()).tempGuard();
 
-		TempGuardDescriptor descriptor = new TempGuardEndpoint(userRegistry, this.runtime).tempGuard();
-
-		assertThat(descriptor.rootDir()).isNull();
-		assertThat(descriptor.created()).isEqualTo(7);
+		assertThat(descriptor.rootDirs()).isEmpty();
+		assertThat(descriptor.created()).isZero();
 		assertThat(descriptor.filesByContext()).containsExactly(Map.entry("run", 0));
+	}
+
+	@Test
+	void everyRootDirInUseIsListed() {
+		Path other = this.temp.resolve("other-root");
+		this.runtime.registry(other);
+
+		TempGuardDescriptor descriptor = this.endpoint.tempGuard();
+
+		assertThat(descriptor.rootDirs()).containsExactly(other.toString(), this.temp.resolve("root").toString());
 	}
 
 	private void inContext(Scope scope, Runnable action) {

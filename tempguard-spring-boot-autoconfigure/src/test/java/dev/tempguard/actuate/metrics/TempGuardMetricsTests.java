@@ -14,11 +14,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.tempguard.internal.TempGuardRuntime;
-import dev.tempguard.internal.TestRuntimes;
+import dev.tempguard.internal.runtime.TempGuardRuntime;
 import dev.tempguard.internal.registry.DefaultTempFileRegistry;
 import dev.tempguard.internal.scope.Scope;
 import dev.tempguard.internal.scope.Scopes;
+import dev.tempguard.internal.runtime.TestRuntimes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -40,8 +40,8 @@ class TempGuardMetricsTests {
 	@BeforeEach
 	void bind() {
 		this.runtime = TestRuntimes.create();
-		this.registry = new DefaultTempFileRegistry(this.runtime, this.temp.resolve("root"));
-		new TempGuardMetrics(this.runtime).bindTo(this.meters);
+		this.registry = this.runtime.registry(this.temp.resolve("root"));
+		new TempGuardMetrics(this.runtime.view()).bindTo(this.meters);
 	}
 
 	@Test
@@ -147,7 +147,7 @@ class TempGuardMetricsTests {
 	@Test
 	void bindingToSeveralRegistriesCountsNothingTwice() {
 		SimpleMeterRegistry other = new SimpleMeterRegistry();
-		new TempGuardMetrics(this.runtime).bindTo(other);
+		new TempGuardMetrics(this.runtime.view()).bindTo(other);
 
 		this.registry.createFile("a", "txt");
 

@@ -12,10 +12,9 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import dev.tempguard.TempFileRegistry;
+import dev.tempguard.TempGuardView;
 import dev.tempguard.actuate.endpoint.TempGuardEndpoint;
 import dev.tempguard.autoconfigure.TempGuardAutoConfiguration;
-import dev.tempguard.internal.TempGuardRuntime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -38,7 +37,7 @@ class TempGuardEndpointAutoConfigurationTests {
 				assertThat(context).hasSingleBean(TempGuardEndpoint.class);
 				TempGuardEndpoint.TempGuardDescriptor descriptor = context.getBean(TempGuardEndpoint.class)
 					.tempGuard();
-				assertThat(descriptor.rootDir()).isEqualTo(this.temp.resolve("root").toString());
+				assertThat(descriptor.rootDirs()).contains(this.temp.resolve("root").toString());
 				assertThat(descriptor.filesByContext()).containsKey("run");
 			});
 	}
@@ -117,8 +116,8 @@ class TempGuardEndpointAutoConfigurationTests {
 	static class UserEndpointConfiguration {
 
 		@Bean
-		TempGuardEndpoint userEndpoint(TempFileRegistry registry) {
-			return new TempGuardEndpoint(registry, TempGuardRuntime.get());
+		TempGuardEndpoint userEndpoint(TempGuardView view) {
+			return new TempGuardEndpoint(view);
 		}
 
 	}

@@ -17,9 +17,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import dev.tempguard.TempFileRegistry;
+import dev.tempguard.TempGuardView;
 import dev.tempguard.actuate.metrics.TempGuardMetrics;
 import dev.tempguard.autoconfigure.TempGuardAutoConfiguration;
-import dev.tempguard.internal.TempGuardRuntime;
+import dev.tempguard.internal.runtime.TempGuardRuntime;
 import dev.tempguard.internal.scope.Scope;
 import dev.tempguard.internal.scope.Scopes;
 import dev.tempguard.internal.stats.Counters;
@@ -191,8 +192,8 @@ class TempGuardMetricsAutoConfigurationTests {
 	static class UserMetricsConfiguration {
 
 		@Bean
-		TempGuardMetrics userMetrics() {
-			return new TempGuardMetrics(TempGuardRuntime.get());
+		TempGuardMetrics userMetrics(TempGuardView view) {
+			return new TempGuardMetrics(view);
 		}
 
 	}

@@ -1,0 +1,75 @@
+package dev.tempguard.internal.leak;
+
+import java.nio.file.FileSystems;
+import java.nio.file.Path;
+import java.nio.file.PathMatcher;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * Entries of watched directories that are never leaks: their owners clean them up themselves.
+ */
+final class LeakFilter {
+
+	/**
+	 * Name prefixes of JUnit's {@code @TempDir} directories (deleted by JUnit after tempguard's check), JVM files
+	 * (perf data, attach sockets, flight recordings), build-tool files, agents that Mockito and Byte Buddy attach
+	 * (deleted when the JVM exits), and native libraries that libraries unpack. Prefixes, not globs: they are
+	 * checked for every entry created.
+	 */
+	static final List<String> BUILT_IN = List.of("junit", "hsperfdata_", ".java_pid", ".attach_pid", "+~JF",
+			"surefire", "mockitoboot", "byteBuddyAgent", "jacoco", "jansi-", "libnetty", "jna", "jffi");
+
+	private final List<PathMatcher> names = new CopyOnWriteArrayList<>();
+
+	private final List<PathMatcher> paths = new CopyOnWriteArrayList<>();
+
+	private final Set<Path> ownDirectories = ConcurrentHashMap.newKeySet();
+
+	private final Set<String> patterns = ConcurrentHashMap.newKeySet();
+
+	/** Ignores entries whose name, or absolute path when the pattern has a '/', matches the glob. */
+	void ignore(String glob) {
+		if (!this.patterns.add(glob)) {
+			return;
+		}
+		PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + glob);
+		(glob.contains("/") ? this.paths : this.names).add(matcher);
+	}
+
+	/** Ignores a directory of tempguard's own (a root-dir), what is in it, and the directories leading to it. */
+	void ignoreOwn(Path directory) {
+		this.ownDirectories.add(directory);
+	}
+
+	boolean ignores(Path entry) {
+		for (Path own : this.ownDirectories) {
+			if (own.startsWith(entry) || entry.startsWith(own)) {
+				return true;
+			}
+		}
+		Path name = entry.getFileName();
+		if (name != null) {
+			String fileName = name.toString();
+			for (String prefix : BUILT_IN) {
+				if (fileName.startsWith(prefix)) {
+					return true;
+				}
+			}
+		}
+		for (PathMatcher matcher : this.names) {
+			if (name != null && matcher.matches(name)) {
+				return true;
+			}
+		}
+		for (PathMatcher matcher : this.paths) {
+			if (matcher.matches(entry)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+}

@@ -1,0 +1,54 @@
+package dev.tempguard.internal.leak;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import dev.tempguard.Leak;
+import dev.tempguard.TempFileLeakError;
+import dev.tempguard.internal.settings.CleanupPolicy;
+import dev.tempguard.internal.cleanup.ScopeCleanup;
+
+/**
+ * Says what a test left behind: a {@link TempFileLeakError} when leaks fail tests, else one WARN line per
+ * context; and where kept files are.
+ */
+public final class LeakReporter {
+
+	private static final Log logger = LogFactory.getLog(LeakReporter.class);
+
+	private static final String NEW_LINE = System.lineSeparator() + "  ";
+
+	private LeakReporter() {
+	}
+
+	/**
+	 * Reports a cleanup and the untracked leaks of its context.
+	 * @return the error to fail the test with, when there were leaks and {@code policy} fails on them
+	 */
+	public static Optional<TempFileLeakError> report(ScopeCleanup cleanup, List<Leak> untracked,
+			CleanupPolicy policy) {
+		if (!cleanup.result().kept().isEmpty()) {
+			logger.warn("tempguard kept " + cleanup.result().kept().size() + " temporary path(s) of "
+					+ cleanup.context() + " (tempguard.cleanup=" + policy.mode().name().toLowerCase().replace('_', '-')
+					+ "); orphan sweeping removes them after tempguard.max-age:" + NEW_LINE
+					+ cleanup.result().kept().stream().map(Object::toString).collect(Collectors.joining(NEW_LINE)));
+		}
+		List<Leak> leaks = new ArrayList<>(cleanup.leaks());
+		leaks.addAll(untracked);
+		if (leaks.isEmpty()) {
+			return Optional.empty();
+		}
+		TempFileLeakError error = new TempFileLeakError(cleanup.context(), leaks);
+		if (policy.failOnLeak()) {
+			return Optional.of(error);
+		}
+		logger.warn(error.getMessage().replace(System.lineSeparator(), " ").replaceAll(" {2,}", " "));
+		return Optional.empty();
+	}
+
+}

@@ -1,0 +1,178 @@
+package dev.tempguard.internal.scope;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+
+import dev.tempguard.internal.settings.CleanupPolicy;
+
+/**
+ * A test context: the run, a test class (a {@code @Nested} class inside its enclosing class), or one
+ * invocation of a test method. It tracks the paths created or registered in it until it is cleaned.
+ */
+public final class Scope {
+
+	/** What a scope stands for. */
+	public enum Kind {
+
+		RUN("run"), CLASS("class"), METHOD("method");
+
+		private final String label;
+
+		Kind(String label) {
+			this.label = label;
+		}
+
+		/** The kind in lower case, as reports show it (one string for every scope of the kind). */
+		public String label() {
+			return this.label;
+		}
+
+	}
+
+	private final String id;
+
+	private final Kind kind;
+
+	private final @Nullable Scope parent;
+
+	private final @Nullable Class<?> testClass;
+
+	private final Set<TrackedPath> tracked = new LinkedHashSet<>();
+
+	private final Set<Path> appeared = new LinkedHashSet<>();
+
+	private int openChildren;
+
+	private boolean open = true;
+
+	private boolean failed;
+
+	private @Nullable CleanupPolicy policy;
+
+	Scope(String id, Kind kind, @Nullable Scope parent, @Nullable Class<?> testClass) {
+		this.id = id;
+		this.kind = kind;
+		this.parent = parent;
+		this.testClass = testClass;
+	}
+
+	public String id() {
+		return this.id;
+	}
+
+	public Kind kind() {
+		return this.kind;
+	}
+
+	public @Nullable Scope parent() {
+		return this.parent;
+	}
+
+	public @Nullable Class<?> testClass() {
+		return this.testClass;
+	}
+
+	public synchronized boolean isOpen() {
+		return this.open;
+	}
+
+	synchronized boolean isLeaf() {
+		return this.open && this.openChildren == 0;
+	}
+
+	synchronized void childOpened() {
+		this.openChildren++;
+	}
+
+	synchronized void childClosed() {
+		this.openChildren--;
+	}
+
+	synchronized void close() {
+		this.open = false;
+	}
+
+	/**
+	 * Tracks {@code path} here unless this scope was closed meanwhile.
+	 * @return {@link Tracking#CLOSED} when closed, so that the caller tracks it in an enclosing scope
+	 */
+	public synchronized Tracking track(TrackedPath path) {
+		if (!this.open && this.kind != Kind.RUN) {
+			return Tracking.CLOSED;
+		}
+		return this.tracked.add(path) ? Tracking.ADDED : Tracking.ALREADY_TRACKED;
+	}
+
+	/** What {@link #track} did. */
+	public enum Tracking {
+
+		ADDED, ALREADY_TRACKED, CLOSED
+
+	}
+
+	/** Removes and returns what is tracked, newest first, so that children go before their parents. */
+	public synchronized List<TrackedPath> drain() {
+		List<TrackedPath> paths = new ArrayList<>(this.tracked);
+		this.tracked.clear();
+		Collections.reverse(paths);
+		return paths;
+	}
+
+	/** An entry appeared in a watched directory while this scope was the narrowest one certain. */
+	public synchronized void appeared(Path entry) {
+		this.appeared.add(entry);
+	}
+
+	/** Removes and returns the entries that appeared in watched directories in this scope. */
+	public synchronized List<Path> drainAppeared() {
+		List<Path> entries = List.copyOf(this.appeared);
+		this.appeared.clear();
+		return entries;
+	}
+
+	public synchronized boolean tracks(Path path) {
+		return this.tracked.contains(TrackedPath.key(path));
+	}
+
+	public synchronized int trackedCount() {
+		return this.tracked.size();
+	}
+
+	public synchronized List<TrackedPath> tracked() {
+		return List.copyOf(this.tracked);
+	}
+
+	/** Marks that a test failed in this scope or below it. */
+	public void markFailed() {
+		for (Scope scope = this; scope != null; scope = scope.parent) {
+			synchronized (scope) {
+				scope.failed = true;
+			}
+		}
+	}
+
+	public synchronized boolean failed() {
+		return this.failed;
+	}
+
+	/** How to clean this scope, as the Spring integration resolved it from the test's application context. */
+	public synchronized void policy(CleanupPolicy policy) {
+		this.policy = policy;
+	}
+
+	public synchronized @Nullable CleanupPolicy policy() {
+		return this.policy;
+	}
+
+	@Override
+	public String toString() {
+		return this.id;
+	}
+
+}

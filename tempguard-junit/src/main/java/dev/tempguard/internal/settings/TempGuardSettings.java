@@ -1,0 +1,142 @@
+package dev.tempguard.internal.settings;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+
+import org.jspecify.annotations.Nullable;
+
+import dev.tempguard.CleanupMode;
+import dev.tempguard.internal.support.Durations;
+
+/**
+ * Every {@code tempguard.*} setting, read from wherever the test framework keeps them: a Spring
+ * {@code Environment} (through the Spring module's properties), JUnit configuration parameters
+ * ({@code junit-platform.properties}) or system properties. Bad values are refused with a message naming the
+ * setting and what to set instead.
+ *
+ * @param enabled {@code tempguard.enabled}
+ * @param rootDir {@code tempguard.root-dir}, absolute
+ * @param policy {@code tempguard.cleanup}, {@code tempguard.fail-on-leak} and
+ * {@code tempguard.leak-detection.delete-untracked}
+ * @param sweep {@code tempguard.sweep.*} and {@code tempguard.max-age}
+ * @param leakDetection {@code tempguard.leak-detection.*}
+ */
+public record TempGuardSettings(boolean enabled, Path rootDir, CleanupPolicy policy, SweepSettings sweep,
+		LeakDetectionSettings leakDetection) {
+
+	/** The prefix of every setting. */
+	public static final String PREFIX = "tempguard.";
+
+	public TempGuardSettings {
+		rootDir = rootDir.toAbsolutePath().normalize();
+	}
+
+	/** The default root-dir: {@code ${java.io.tmpdir}/tempguard}. */
+	public static Path defaultRootDir() {
+		return Path.of(System.getProperty("java.io.tmpdir"), "tempguard");
+	}
+
+	/** The default watched directories: the JVM's {@code java.io.tmpdir}. */
+	public static List<Path> defaultWatchDirs() {
+		return List.of(Path.of(System.getProperty("java.io.tmpdir")));
+	}
+
+	/** Every setting at its default. */
+	public static TempGuardSettings defaults() {
+		return from((key) -> null);
+	}
+
+	/**
+	 * Reads the settings from {@code source}, which gives the value of a key such as {@code tempguard.max-age},
+	 * or {@code null} when it is not set.
+	 * @throws IllegalArgumentException for a value that is not valid, naming the key
+	 */
+	public static TempGuardSettings from(Function<String, @Nullable String> source) {
+		Reader reader = new Reader(source);
+		CleanupPolicy policy = new CleanupPolicy(reader.cleanupMode("cleanup", CleanupMode.ALWAYS),
+				reader.bool("fail-on-leak", false), reader.bool("leak-detection.delete-untracked", false));
+		Duration maxAge = MaxAge.validate(reader.duration("max-age", Duration.ofHours(24)));
+		SweepSettings sweep = new SweepSettings(reader.bool("sweep.enabled", true), maxAge,
+				reader.bool("sweep.dry-run", false));
+		List<Path> watchDirs = reader.list("leak-detection.watch-dirs").stream().map(Path::of).toList();
+		LeakDetectionSettings leakDetection = new LeakDetectionSettings(reader.bool("leak-detection.enabled", true),
+				watchDirs.isEmpty() ? defaultWatchDirs() : watchDirs, reader.list("leak-detection.ignore"),
+				policy.deleteUntracked());
+		return new TempGuardSettings(reader.bool("enabled", true), reader.rootDir(), policy, sweep, leakDetection);
+	}
+
+	private record Reader(Function<String, @Nullable String> source) {
+
+		@Nullable String value(String name) {
+			String value = this.source.apply(PREFIX + name);
+			return (value != null) ? value.trim() : null;
+		}
+
+		boolean bool(String name, boolean defaultValue) {
+			String value = value(name);
+			if (value == null || value.isEmpty()) {
+				return defaultValue;
+			}
+			if (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false")) {
+				return Boolean.parseBoolean(value);
+			}
+			throw new IllegalArgumentException(
+					PREFIX + name + "=" + value + " is not a boolean; set it to true or false");
+		}
+
+		Duration duration(String name, Duration defaultValue) {
+			String value = value(name);
+			if (value == null || value.isEmpty()) {
+				return defaultValue;
+			}
+			try {
+				return Durations.parse(value);
+			}
+			catch (IllegalArgumentException ex) {
+				throw new IllegalArgumentException(PREFIX + name + "=" + value
+						+ " is not a duration; set it to one such as 24h, 30m, 7d, 0 or PT24H", ex);
+			}
+		}
+
+		CleanupMode cleanupMode(String name, CleanupMode defaultValue) {
+			String value = value(name);
+			if (value == null || value.isEmpty()) {
+				return defaultValue;
+			}
+			String constant = value.toUpperCase(Locale.ROOT).replace('-', '_');
+			for (CleanupMode mode : CleanupMode.values()) {
+				if (mode.name().equals(constant)) {
+					return mode;
+				}
+			}
+			throw new IllegalArgumentException(
+					PREFIX + name + "=" + value + " is not a cleanup mode; set it to always, on-success or never");
+		}
+
+		List<String> list(String name) {
+			String value = value(name);
+			if (value == null || value.isEmpty()) {
+				return List.of();
+			}
+			return Arrays.stream(value.split(",")).map(String::trim).filter((item) -> !item.isEmpty()).toList();
+		}
+
+		Path rootDir() {
+			String value = value("root-dir");
+			if (value == null) {
+				return defaultRootDir();
+			}
+			if (value.isEmpty()) {
+				throw new IllegalArgumentException(PREFIX + "root-dir must not be empty; remove it to use the default "
+						+ "${java.io.tmpdir}/tempguard");
+			}
+			return Path.of(value);
+		}
+
+	}
+
+}
