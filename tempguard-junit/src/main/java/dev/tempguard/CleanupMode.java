@@ -6,10 +6,15 @@ public enum CleanupMode {
 	/** After every test, passed or failed. */
 	ALWAYS,
 
-	/** After a passing test; a failed test's files are kept for inspection and their paths logged. */
+	/**
+	 * After a passing test; a failed test's files are kept for inspection and their paths
+	 * logged.
+	 */
 	ON_SUCCESS,
 
-	/** Never; files are kept and their paths logged (until orphan sweeping removes them). */
+	/**
+	 * Never; files are kept and their paths logged (until orphan sweeping removes them).
+	 */
 	NEVER
 
 }

@@ -5,8 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What a cleanup did: the paths it deleted, the paths it kept on purpose ({@code cleanup=on-success} after a
- * failed test) and every path it could not delete, each with its cause.
+ * What a cleanup did: the paths it deleted, the paths it kept on purpose
+ * ({@code cleanup=on-success} after a failed test) and every path it could not delete,
+ * each with its cause.
  *
  * @param deleted paths that were deleted, children before parents
  * @param kept paths left in place on purpose
@@ -51,7 +52,8 @@ public record CleanupResult(List<Path> deleted, List<Path> kept, List<CleanupFai
 	 * A path that could not be deleted.
 	 *
 	 * @param path the path, absolute
-	 * @param cause why; for a path that outlived a cleanup without an error, a description of that
+	 * @param cause why; for a path that outlived a cleanup without an error, a
+	 * description of that
 	 */
 	public record CleanupFailure(Path path, Throwable cause) {
 

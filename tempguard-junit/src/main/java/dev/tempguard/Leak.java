@@ -22,7 +22,10 @@ public record Leak(String context, Path path, Reason reason, long bytes, long fi
 		/** It was tracked by the registry, and could not be deleted after its test. */
 		UNDELETABLE,
 
-		/** It appeared in a watched directory during the test, without the registry, and outlived the test. */
+		/**
+		 * It appeared in a watched directory during the test, without the registry, and
+		 * outlived the test.
+		 */
 		UNTRACKED
 
 	}

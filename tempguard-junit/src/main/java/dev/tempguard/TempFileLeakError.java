@@ -3,8 +3,8 @@ package dev.tempguard;
 import java.util.List;
 
 /**
- * A test left temporary paths behind ({@code tempguard.fail-on-leak=true}). The message names the test and
- * each path with its size and why it is a leak.
+ * A test left temporary paths behind ({@code tempguard.fail-on-leak=true}). The message
+ * names the test and each path with its size and why it is a leak.
  */
 public class TempFileLeakError extends AssertionError {
 

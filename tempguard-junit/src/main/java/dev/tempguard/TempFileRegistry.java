@@ -5,13 +5,13 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Creates and registers temporary files and directories, each tracked in the context of the test that is
- * running (its method, its class, an enclosing {@code @Nested} class, or the whole run) and deleted after
- * that test, whether it passed or failed.
+ * Creates and registers temporary files and directories, each tracked in the context of
+ * the test that is running (its method, its class, an enclosing {@code @Nested} class, or
+ * the whole run) and deleted after that test, whether it passed or failed.
  * <p>
- * Inject it in a {@code @SpringBootTest} with {@code @Autowired}. Every returned path is absolute. Files and
- * directories created here are readable by their owner only. An I/O failure throws
- * {@link java.io.UncheckedIOException} naming the path.
+ * Inject it in a {@code @SpringBootTest} with {@code @Autowired}. Every returned path is
+ * absolute. Files and directories created here are readable by their owner only. An I/O
+ * failure throws {@link java.io.UncheckedIOException} naming the path.
  */
 public interface TempFileRegistry {
 
@@ -31,47 +31,57 @@ public interface TempFileRegistry {
 	 */
 	Path createFile(byte[] content, String extension);
 
-	/** Creates an empty temporary directory; it and everything put in it are deleted with the context. */
+	/**
+	 * Creates an empty temporary directory; it and everything put in it are deleted with
+	 * the context.
+	 */
 	Path createDirectory();
 
 	/** Creates an empty temporary directory with helpers to fill and read it. */
 	TempDirectory createTestDirectory();
 
 	/**
-	 * Creates a temporary directory holding {@code files} (relative path to UTF-8 content) and calls
-	 * {@code callback} with it. The directory stays tracked in the current context.
+	 * Creates a temporary directory holding {@code files} (relative path to UTF-8
+	 * content) and calls {@code callback} with it. The directory stays tracked in the
+	 * current context.
 	 * @return what the callback returned
-	 * @throws RuntimeException what the callback threw; a checked exception is wrapped in a
-	 * {@link TempDirectoryCallbackException} whose cause it is
+	 * @throws RuntimeException what the callback threw; a checked exception is wrapped in
+	 * a {@link TempDirectoryCallbackException} whose cause it is
 	 */
 	<T> T withTestDirectory(Map<String, String> files, TempDirectoryCallback<T> callback);
 
 	/**
-	 * Tracks a file created by other means (a regular file or a symbolic link; the link is deleted, never its
-	 * target) in the current context. A path that does not exist yet may be registered.
+	 * Tracks a file created by other means (a regular file or a symbolic link; the link
+	 * is deleted, never its target) in the current context. A path that does not exist
+	 * yet may be registered.
 	 * @return the absolute path
-	 * @throws IllegalArgumentException for a directory (use {@link #registerDirectory}) or a dangerous path
+	 * @throws IllegalArgumentException for a directory (use {@link #registerDirectory})
+	 * or a dangerous path
 	 */
 	Path register(Path file);
 
 	/**
-	 * Tracks a directory created by other means, and everything in it, in the current context.
+	 * Tracks a directory created by other means, and everything in it, in the current
+	 * context.
 	 * @return the absolute path
-	 * @throws IllegalArgumentException for a regular file, a symbolic link, or a dangerous path (the
-	 * filesystem root, {@code user.home}, {@code user.dir}, an ancestor of them, or tempguard's root-dir)
+	 * @throws IllegalArgumentException for a regular file, a symbolic link, or a
+	 * dangerous path (the filesystem root, {@code user.home}, {@code user.dir}, an
+	 * ancestor of them, or tempguard's root-dir)
 	 */
 	Path registerDirectory(Path directory);
 
 	/**
-	 * The id of the test context that files created on this thread now belong to, for example
-	 * {@code com.example.ReportTests#exportsCsv[1]}; empty outside any test, where files belong to the run
-	 * and are deleted when the test run ends.
+	 * The id of the test context that files created on this thread now belong to, for
+	 * example {@code com.example.ReportTests#exportsCsv[1]}; empty outside any test,
+	 * where files belong to the run and are deleted when the test run ends.
 	 */
 	Optional<String> currentContext();
 
 	/**
-	 * Deletes what is tracked in {@code context} now; the context stays open and may track more.
-	 * @param context a context id, as given by {@link #currentContext()} or {@link #stats()}
+	 * Deletes what is tracked in {@code context} now; the context stays open and may
+	 * track more.
+	 * @param context a context id, as given by {@link #currentContext()} or
+	 * {@link #stats()}
 	 * @return what was deleted and what could not be
 	 */
 	CleanupResult cleanupContext(String context);

@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A read-only view of what tempguard tracks in this JVM and what it did since the JVM started, for
- * monitoring: the actuator endpoint and the Micrometer meters read it. The counts are live: each call reads
- * them anew.
+ * A read-only view of what tempguard tracks in this JVM and what it did since the JVM
+ * started, for monitoring: the actuator endpoint and the Micrometer meters read it. The
+ * counts are live: each call reads them anew.
  */
 public interface TempGuardView {
 
@@ -17,7 +17,10 @@ public interface TempGuardView {
 	/** The most recent leaks, oldest first (a bounded number). */
 	List<Leak> recentLeaks();
 
-	/** The open test context with that id, and what it tracks now; empty when no such context is open. */
+	/**
+	 * The open test context with that id, and what it tracks now; empty when no such
+	 * context is open.
+	 */
 	Optional<Context> context(String id);
 
 	/** The root directories ({@code tempguard.root-dir}) in use, sorted. */

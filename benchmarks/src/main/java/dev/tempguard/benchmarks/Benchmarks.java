@@ -13,9 +13,11 @@ import dev.tempguard.internal.cleanup.DeletionEngine;
 import dev.tempguard.internal.cleanup.PathGuard;
 
 /**
- * Runs tempguard's benchmarks and prints each as a ratio against its baseline, measured side by side in this
- * run, with its goal and whether it is met. {@code mvn -B -q install -DskipTests && mvn -B -q -pl benchmarks
- * exec:java}; see docs/performance.md for what each figure measures and the system properties.
+ * Runs tempguard's benchmarks and prints each as a ratio against its baseline, measured
+ * side by side in this run, with its goal and whether it is met.
+ * {@code mvn -B -q install -DskipTests && mvn -B -q -pl benchmarks
+ * exec:java}; see docs/performance.md for what each figure measures and the system
+ * properties.
  */
 public final class Benchmarks {
 
@@ -44,9 +46,8 @@ public final class Benchmarks {
 				PerTestOverheadBenchmark.Result overhead = new PerTestOverheadBenchmark(suiteRounds).run(scratch);
 				System.err.printf(Locale.ROOT, "per-test overhead rounds, ms: on %s, off %s%n",
 						millis(overhead.onRounds()), millis(overhead.offRounds()));
-				row(table, "per test: 2,000 @SpringBootTest methods, tempguard on vs absent",
-						ms(overhead.onNanos()), ms(overhead.offNanos()), overhead.ratio(), "<=1.05",
-						overhead.ratio() <= 1.05);
+				row(table, "per test: 2,000 @SpringBootTest methods, tempguard on vs absent", ms(overhead.onNanos()),
+						ms(overhead.offNanos()), overhead.ratio(), "<=1.05", overhead.ratio() <= 1.05);
 				row(table, "  the same per test", us(overhead.onNanos() / 2000), us(overhead.offNanos() / 2000),
 						Double.NaN, "", null);
 			}
@@ -70,17 +71,20 @@ public final class Benchmarks {
 			}
 			if (only.contains("memory")) {
 				MemoryBenchmark.Result memory = new MemoryBenchmark(paths, contexts).run(scratch);
-				row(table, String.format(Locale.ROOT, "retained heap per tracked path (%,d paths of %d chars)", paths,
-						memory.pathChars()),
+				row(table,
+						String.format(Locale.ROOT, "retained heap per tracked path (%,d paths of %d chars)", paths,
+								memory.pathChars()),
 						String.format(Locale.ROOT, "%.0f B", memory.bytesPerPath()), "", Double.NaN, "<=200 B",
 						memory.bytesPerPath() <= 200);
 				double growth = (double) memory.endBytes() / memory.baselineBytes();
 				row(table, String.format(Locale.ROOT, "retained heap after %,d contexts vs before", contexts),
 						mb(memory.endBytes()), mb(memory.baselineBytes()), growth, "no growth",
 						memory.bytesPerContext() <= 1);
-				row(table, String.format(Locale.ROOT, "  the growth per context (%,d test records kept)",
-						memory.records()), String.format(Locale.ROOT, "%.0f B", memory.bytesPerContext()), "",
-						Double.NaN, "0 B", memory.bytesPerContext() <= 1);
+				row(table,
+						String.format(Locale.ROOT, "  the growth per context (%,d test records kept)",
+								memory.records()),
+						String.format(Locale.ROOT, "%.0f B", memory.bytesPerContext()), "", Double.NaN, "0 B",
+						memory.bytesPerContext() <= 1);
 			}
 			if (only.contains("micro")) {
 				Map<String, Double> micro = new MicroBenchmark().run(scratch);
@@ -121,8 +125,11 @@ public final class Benchmarks {
 	}
 
 	private static String millis(double[] nanos) {
-		return List.of(Arrays.stream(nanos).mapToObj((n) -> String.format(Locale.ROOT, "%.0f", n / 1e6))
-			.toArray(String[]::new)).toString();
+		return List
+			.of(Arrays.stream(nanos)
+				.mapToObj((n) -> String.format(Locale.ROOT, "%.0f", n / 1e6))
+				.toArray(String[]::new))
+			.toString();
 	}
 
 }

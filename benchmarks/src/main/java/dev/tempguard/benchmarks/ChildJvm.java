@@ -14,9 +14,9 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * Starts the harness's own classes in child JVMs. Under {@code mvn exec:java} the harness runs inside Maven's
- * JVM, whose {@code java.class.path} is Maven's launcher: the project's class path is that of the class loader
- * that loaded the harness.
+ * Starts the harness's own classes in child JVMs. Under {@code mvn exec:java} the harness
+ * runs inside Maven's JVM, whose {@code java.class.path} is Maven's launcher: the
+ * project's class path is that of the class loader that loaded the harness.
  */
 final class ChildJvm {
 
@@ -45,7 +45,10 @@ final class ChildJvm {
 		return classPath().stream().filter(keep).collect(Collectors.joining(File.pathSeparator));
 	}
 
-	/** Runs {@code mainClass} in a child JVM and returns its standard output; fails when it exits non-zero. */
+	/**
+	 * Runs {@code mainClass} in a child JVM and returns its standard output; fails when
+	 * it exits non-zero.
+	 */
 	static List<String> run(String classPath, List<String> jvmArgs, Class<?> mainClass, String... args)
 			throws IOException, InterruptedException {
 		List<String> command = new ArrayList<>();
@@ -62,8 +65,8 @@ final class ChildJvm {
 		}
 		int exit = process.waitFor();
 		if (exit != 0) {
-			throw new IllegalStateException(mainClass.getSimpleName() + " exited with " + exit + ":\n"
-					+ String.join("\n", lines));
+			throw new IllegalStateException(
+					mainClass.getSimpleName() + " exited with " + exit + ":\n" + String.join("\n", lines));
 		}
 		return lines;
 	}

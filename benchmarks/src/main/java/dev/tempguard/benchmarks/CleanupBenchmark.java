@@ -10,11 +10,12 @@ import dev.tempguard.internal.cleanup.DeletionEngine;
 import dev.tempguard.internal.cleanup.PathGuard;
 
 /**
- * Deleting a tree of {@code directories} x {@code filesPerDirectory} empty files: tempguard's
- * {@link DeletionEngine} against {@code rm -rf} (its process start subtracted: the median time of
- * {@code rm -rf} on an empty directory, measured in the same round) and against JUnit Jupiter's
- * {@code @TempDir} deletion ({@link TempDirDeletion}). A fresh tree is built right before each deletion; only
- * the deletion is timed. The order of the three rotates from round to round.
+ * Deleting a tree of {@code directories} x {@code filesPerDirectory} empty files:
+ * tempguard's {@link DeletionEngine} against {@code rm -rf} (its process start
+ * subtracted: the median time of {@code rm -rf} on an empty directory, measured in the
+ * same round) and against JUnit Jupiter's {@code @TempDir} deletion
+ * ({@link TempDirDeletion}). A fresh tree is built right before each deletion; only the
+ * deletion is timed. The order of the three rotates from round to round.
  */
 final class CleanupBenchmark {
 
@@ -32,7 +33,8 @@ final class CleanupBenchmark {
 
 	Result run(Path scratch) throws IOException, InterruptedException {
 		Path work = Files.createDirectories(scratch.resolve("cleanup"));
-		// warm-up: the JIT compiles the deleting code of tempguard and JUnit before anything is timed
+		// warm-up: the JIT compiles the deleting code of tempguard and JUnit before
+		// anything is timed
 		int warmUpDirectories = Math.max(1, this.directories / 10);
 		tempguard(work, warmUpDirectories, this.filesPerDirectory);
 		TempDirDeletion.run(work, warmUpDirectories, this.filesPerDirectory);

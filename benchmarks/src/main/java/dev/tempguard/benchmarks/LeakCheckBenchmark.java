@@ -15,11 +15,12 @@ import dev.tempguard.internal.scope.Scopes;
 import dev.tempguard.internal.stats.Counters;
 
 /**
- * The leak check's cost per test against the size of the watched directory: tempguard's part of a test
- * (open a method context before it, which syncs with the watcher; close it, which syncs again, and check it for leaks after it) timed
- * around a test body that creates and deletes a file in the watched directory, with a watched directory
- * holding {@code entries} unrelated entries and with an empty one. Rounds alternate so that both see the same
- * machine; the test body itself is not timed.
+ * The leak check's cost per test against the size of the watched directory: tempguard's
+ * part of a test (open a method context before it, which syncs with the watcher; close
+ * it, which syncs again, and check it for leaks after it) timed around a test body that
+ * creates and deletes a file in the watched directory, with a watched directory holding
+ * {@code entries} unrelated entries and with an empty one. Rounds alternate so that both
+ * see the same machine; the test body itself is not timed.
  */
 final class LeakCheckBenchmark {
 
@@ -87,7 +88,10 @@ final class LeakCheckBenchmark {
 			this.detector.syncIn(own.resolve(".sync"));
 		}
 
-		/** Runs {@code count} simulated tests and returns tempguard's mean nanoseconds per test. */
+		/**
+		 * Runs {@code count} simulated tests and returns tempguard's mean nanoseconds per
+		 * test.
+		 */
 		double runTests(int count) throws IOException {
 			long spent = 0;
 			for (int i = 0; i < count; i++) {

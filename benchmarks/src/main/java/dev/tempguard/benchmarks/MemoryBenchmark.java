@@ -5,7 +5,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-/** Runs {@link MemoryMain} in a child JVM with a fixed heap and the serial collector, and reads its figures. */
+/**
+ * Runs {@link MemoryMain} in a child JVM with a fixed heap and the serial collector, and
+ * reads its figures.
+ */
 final class MemoryBenchmark {
 
 	private final int paths;
@@ -24,7 +27,8 @@ final class MemoryBenchmark {
 				root.toString(), Integer.toString(this.paths), Integer.toString(this.contexts));
 		return new Result(Double.parseDouble(ChildJvm.value(output, "BYTES_PER_PATH")),
 				Double.parseDouble(ChildJvm.value(output, "BYTES_PER_CONTEXT")),
-				Long.parseLong(ChildJvm.value(output, "BASELINE_BYTES")), Long.parseLong(ChildJvm.value(output, "END_BYTES")),
+				Long.parseLong(ChildJvm.value(output, "BASELINE_BYTES")),
+				Long.parseLong(ChildJvm.value(output, "END_BYTES")),
 				Integer.parseInt(ChildJvm.value(output, "RECORDS")),
 				Integer.parseInt(ChildJvm.value(output, "PATH_CHARS")));
 	}

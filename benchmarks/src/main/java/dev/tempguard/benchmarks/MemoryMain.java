@@ -13,18 +13,20 @@ import dev.tempguard.internal.scope.Scope;
 import dev.tempguard.internal.scope.Scopes;
 
 /**
- * Runs in a child JVM of its own (a heap holding nothing else), with tempguard's JVM-wide runtime as the test
- * integration uses it. Prints heap used after full collections:
+ * Runs in a child JVM of its own (a heap holding nothing else), with tempguard's JVM-wide
+ * runtime as the test integration uses it. Prints heap used after full collections:
  * <ul>
- * <li>{@code BYTES_PER_PATH}: (heap with {@code paths} paths registered in one test context through
- * {@link DefaultTempFileRegistry#register} - heap before) / {@code paths}. The paths do not exist (registering
- * that is allowed) and lie in the registry's run directory, named as created files are; the benchmark keeps no
- * reference to them, so all that is measured is what tempguard retains: the path, its tracked entry, the real
- * path of its directory and the context's map entry.</li>
- * <li>{@code BYTES_PER_CONTEXT}: (heap after {@code contexts} test contexts - heap before) / {@code contexts},
- * each context opened, bound, filled with one file from {@link DefaultTempFileRegistry#createFile}, then closed,
- * cleaned and recorded exactly as the test listener does after a test; test method names cycle over 1,000, and
- * 1,000 contexts run before the baseline is taken.</li>
+ * <li>{@code BYTES_PER_PATH}: (heap with {@code paths} paths registered in one test
+ * context through {@link DefaultTempFileRegistry#register} - heap before) /
+ * {@code paths}. The paths do not exist (registering that is allowed) and lie in the
+ * registry's run directory, named as created files are; the benchmark keeps no reference
+ * to them, so all that is measured is what tempguard retains: the path, its tracked
+ * entry, the real path of its directory and the context's map entry.</li>
+ * <li>{@code BYTES_PER_CONTEXT}: (heap after {@code contexts} test contexts - heap
+ * before) / {@code contexts}, each context opened, bound, filled with one file from
+ * {@link DefaultTempFileRegistry#createFile}, then closed, cleaned and recorded exactly
+ * as the test listener does after a test; test method names cycle over 1,000, and 1,000
+ * contexts run before the baseline is taken.</li>
  * </ul>
  */
 public final class MemoryMain {

@@ -14,11 +14,15 @@ import org.openjdk.jmh.runner.options.VerboseMode;
 
 import dev.tempguard.benchmarks.micro.RegistryBenchmarks;
 
-/** Runs the JMH benchmarks ({@code micro} package) in one forked JVM and returns their average ns/op. */
+/**
+ * Runs the JMH benchmarks ({@code micro} package) in one forked JVM and returns their
+ * average ns/op.
+ */
 final class MicroBenchmark {
 
 	Map<String, Double> run(Path scratch) throws RunnerException {
-		// JMH forks with java.class.path, which under exec:java is Maven's and not the project's
+		// JMH forks with java.class.path, which under exec:java is Maven's and not the
+		// project's
 		String previous = System.getProperty("java.class.path");
 		System.setProperty("java.class.path", String.join(File.pathSeparator, ChildJvm.classPath()));
 		try {

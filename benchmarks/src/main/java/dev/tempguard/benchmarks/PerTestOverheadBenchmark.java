@@ -11,12 +11,14 @@ import dev.tempguard.internal.cleanup.DeletionEngine;
 import dev.tempguard.internal.cleanup.PathGuard;
 
 /**
- * tempguard's cost per test in a whole test run: the synthetic suite ({@code suite} package, 2,000
- * {@code @SpringBootTest} methods on one cached context) runs in child JVMs, with tempguard's auto-configuration
- * and listeners on the class path (leak detection on, watching the child's own java.io.tmpdir) and without
- * them (the tempguard-spring-boot-autoconfigure jar removed from the class path, so nothing of tempguard is
- * registered). Rounds alternate on and off; each child reports the wall time of the measured test class,
- * after a warm-up class has loaded the context, so JVM start and context loading are not in it.
+ * tempguard's cost per test in a whole test run: the synthetic suite ({@code suite}
+ * package, 2,000 {@code @SpringBootTest} methods on one cached context) runs in child
+ * JVMs, with tempguard's auto-configuration and listeners on the class path (leak
+ * detection on, watching the child's own java.io.tmpdir) and without them (the
+ * tempguard-spring-boot-autoconfigure jar removed from the class path, so nothing of
+ * tempguard is registered). Rounds alternate on and off; each child reports the wall time
+ * of the measured test class, after a warm-up class has loaded the context, so JVM start
+ * and context loading are not in it.
  */
 final class PerTestOverheadBenchmark {
 
@@ -55,7 +57,8 @@ final class PerTestOverheadBenchmark {
 		Path tmp = Files.createDirectories(scratch.resolve("suite-" + name));
 		try {
 			List<String> arguments = new ArrayList<>(List.of("-Djava.io.tmpdir=" + tmp, "-Xmx1g"));
-			// -Dsuite.args="-Dtempguard.leak-detection.enabled=false" measures a variant (both sides get it)
+			// -Dsuite.args="-Dtempguard.leak-detection.enabled=false" measures a variant
+			// (both sides get it)
 			String extra = System.getProperty("suite.args", "").strip();
 			if (!extra.isEmpty()) {
 				arguments.addAll(List.of(extra.split("\\s+")));

@@ -10,7 +10,10 @@ public final class Trees {
 	private Trees() {
 	}
 
-	/** Creates {@code directories} directories of {@code filesPerDirectory} empty files each inside {@code root}. */
+	/**
+	 * Creates {@code directories} directories of {@code filesPerDirectory} empty files
+	 * each inside {@code root}.
+	 */
 	public static void create(Path root, int directories, int filesPerDirectory) throws IOException {
 		Files.createDirectories(root);
 		for (int d = 0; d < directories; d++) {

@@ -54,17 +54,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * Faults a test suite throws at tempguard's cleanup, each through the public {@code TempFileRegistry} over a
- * fresh runtime (root-dir below a {@code @TempDir}). Every case asserts that nothing registered is left, that
- * the canaries outside what was registered keep their content, modification time and permissions (checked
- * after every test), and, where something cannot be deleted, that each failure is reported with its path and
- * cause.
+ * Faults a test suite throws at tempguard's cleanup, each through the public
+ * {@code TempFileRegistry} over a fresh runtime (root-dir below a {@code @TempDir}).
+ * Every case asserts that nothing registered is left, that the canaries outside what was
+ * registered keep their content, modification time and permissions (checked after every
+ * test), and, where something cannot be deleted, that each failure is reported with its
+ * path and cause.
  * <p>
- * The build runs as root, which ignores permissions: permission cases run either as the unprivileged user
- * {@code tempguard-test} (a separate JVM through {@code runuser}, skipped where that is not possible) or with
- * an injected {@code FileOperations} that refuses what the kernel would refuse an unprivileged owner. Faults are
- * injected through the engine's package-private seam (its constructor taking {@code FileOperations}), reached
- * by reflection from this package.
+ * The build runs as root, which ignores permissions: permission cases run either as the
+ * unprivileged user {@code tempguard-test} (a separate JVM through {@code runuser},
+ * skipped where that is not possible) or with an injected {@code FileOperations} that
+ * refuses what the kernel would refuse an unprivileged owner. Faults are injected through
+ * the engine's package-private seam (its constructor taking {@code FileOperations}),
+ * reached by reflection from this package.
  */
 class FaultInjectionTests {
 
@@ -92,7 +94,8 @@ class FaultInjectionTests {
 		Files.writeString(directory.resolve("inner canary.txt"), "inner canary");
 		Files.writeString(this.outside.resolve("canary.txt"), "canary");
 		// permissions root does not need, so that a chmod through a link would show
-		Files.setPosixFilePermissions(directory.resolve("inner canary.txt"), PosixFilePermissions.fromString("r--------"));
+		Files.setPosixFilePermissions(directory.resolve("inner canary.txt"),
+				PosixFilePermissions.fromString("r--------"));
 		Files.setPosixFilePermissions(this.outside.resolve("canary.txt"), PosixFilePermissions.fromString("r--------"));
 		Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString("r-x------"));
 		// modification times in the past, so that any write shows
@@ -115,7 +118,8 @@ class FaultInjectionTests {
 			assertThat(Snapshot.of(canary.getKey())).as("canary %s", canary.getKey()).isEqualTo(canary.getValue());
 		}
 		try (Stream<Path> paths = Files.walk(this.outside)) {
-			assertThat(paths.toList()).as("nothing new outside").containsExactlyInAnyOrderElementsOf(this.canaries.keySet());
+			assertThat(paths.toList()).as("nothing new outside")
+				.containsExactlyInAnyOrderElementsOf(this.canaries.keySet());
 		}
 	}
 
@@ -127,15 +131,16 @@ class FaultInjectionTests {
 		Files.createSymbolicLink(tree.resolve("to-file"), this.outside.resolve("canary.txt"));
 		Files.createSymbolicLink(tree.resolve("to-directory"), this.outside.resolve("directory"));
 		Files.createSymbolicLink(Files.createDirectory(tree.resolve("sub")).resolve("to-outside"), this.outside);
-		Path fileLink = this.registry
-			.register(Files.createSymbolicLink(tree.resolveSibling("registered-link-to-file"), this.outside.resolve("canary.txt")));
-		Path directoryLink = this.registry.register(
-				Files.createSymbolicLink(tree.resolveSibling("registered-link-to-directory"), this.outside.resolve("directory")));
+		Path fileLink = this.registry.register(Files.createSymbolicLink(tree.resolveSibling("registered-link-to-file"),
+				this.outside.resolve("canary.txt")));
+		Path directoryLink = this.registry.register(Files.createSymbolicLink(
+				tree.resolveSibling("registered-link-to-directory"), this.outside.resolve("directory")));
 
 		CleanupResult result = this.registry.cleanupAll();
 
 		assertThat(result.failures()).isEmpty();
-		assertThat(result.deleted()).contains(fileLink, directoryLink, tree.resolve("to-file"), tree.resolve("to-directory"));
+		assertThat(result.deleted()).contains(fileLink, directoryLink, tree.resolve("to-file"),
+				tree.resolve("to-directory"));
 		assertNothingLeft(tree, fileLink, directoryLink);
 	}
 
@@ -147,7 +152,8 @@ class FaultInjectionTests {
 		Path sub = Files.createDirectory(tree.resolve("sub"));
 		Files.createSymbolicLink(sub.resolve("up"), Path.of(".."));
 		Files.createSymbolicLink(sub.resolve("self"), sub);
-		Path loop = this.registry.register(Files.createSymbolicLink(tree.resolveSibling("loop"), tree.resolveSibling("loop")));
+		Path loop = this.registry
+			.register(Files.createSymbolicLink(tree.resolveSibling("loop"), tree.resolveSibling("loop")));
 
 		CleanupResult result = this.registry.cleanupAll();
 
@@ -160,8 +166,8 @@ class FaultInjectionTests {
 	void aDanglingSymbolicLinkIsDeletedRegisteredOrInsideARegisteredDirectory() throws IOException {
 		Path tree = this.registry.createDirectory();
 		Files.createSymbolicLink(tree.resolve("dangling"), this.outside.resolve("missing"));
-		Path dangling = this.registry
-			.register(Files.createSymbolicLink(tree.resolveSibling("dangling-registered"), this.outside.resolve("missing")));
+		Path dangling = this.registry.register(
+				Files.createSymbolicLink(tree.resolveSibling("dangling-registered"), this.outside.resolve("missing")));
 
 		CleanupResult result = this.registry.cleanupAll();
 
@@ -192,7 +198,10 @@ class FaultInjectionTests {
 		assertNothingLeft(file, directory, registered);
 	}
 
-	/** A rename leaves the registered name empty; the new name was never registered and is not touched. */
+	/**
+	 * A rename leaves the registered name empty; the new name was never registered and is
+	 * not touched.
+	 */
 	@Test
 	void aRegisteredPathTheTestRenamedIsGoneAndItsNewNameWhichWasNeverRegisteredIsNotTouched() throws IOException {
 		Path file = this.registry.createFile("renamed", "txt");
@@ -213,7 +222,8 @@ class FaultInjectionTests {
 	@Test
 	void aRegisteredFileReplacedByADirectoryOrALinkIsDeletedWholeAndALinkNeverFollowed() throws IOException {
 		Path file = this.registry.createFile("a file", "txt");
-		Path registered = this.registry.register(Files.writeString(this.temp.resolve("registered.txt"), "made elsewhere"));
+		Path registered = this.registry
+			.register(Files.writeString(this.temp.resolve("registered.txt"), "made elsewhere"));
 		Path directory = this.registry.createDirectory();
 		// a file becomes a directory tree
 		Files.delete(file);
@@ -234,8 +244,9 @@ class FaultInjectionTests {
 	}
 
 	/**
-	 * A file registered inside a registered directory goes with that directory: when the test replaced the
-	 * directory by a link to an outside directory, the link is deleted and nothing is deleted through it.
+	 * A file registered inside a registered directory goes with that directory: when the
+	 * test replaced the directory by a link to an outside directory, the link is deleted
+	 * and nothing is deleted through it.
 	 */
 	@Test
 	void aRegisteredFileInARegisteredDirectoryTheTestReplacedByALinkIsNeverDeletedThroughTheLink() throws IOException {
@@ -259,7 +270,8 @@ class FaultInjectionTests {
 	@Test
 	void aRegisteredFileWhoseUntrackedDirectoryWasReplacedByALinkIsReportedNotDeletedThroughTheLink()
 			throws IOException {
-		// a directory the registry does not track (a @TempDir, say), holding a registered file
+		// a directory the registry does not track (a @TempDir, say), holding a registered
+		// file
 		Path untracked = Files.createDirectory(this.temp.resolve("untracked"));
 		Path registered = this.registry.register(Files.writeString(untracked.resolve("inner canary.txt"), "mine"));
 		Files.delete(registered);
@@ -291,9 +303,8 @@ class FaultInjectionTests {
 
 		CleanupResult result = this.registry.cleanupAll();
 
-		System.out.println("[reliability] 10,000-file tree created in "
-				+ TimeUnit.NANOSECONDS.toMillis(created - start) + " ms, cleaned in "
-				+ TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - created) + " ms");
+		System.out.println("[reliability] 10,000-file tree created in " + TimeUnit.NANOSECONDS.toMillis(created - start)
+				+ " ms, cleaned in " + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - created) + " ms");
 		assertThat(result.failures()).isEmpty();
 		assertThat(result.deleted()).hasSize(10_000 + 100 + 1);
 		assertNothingLeft(tree);
@@ -363,7 +374,8 @@ class FaultInjectionTests {
 			assertThat(result.failures()).isEmpty();
 			assertThat(result.deleted()).contains(file, inTree, tree);
 			assertNothingLeft(file, tree);
-			// the writer does not notice: it writes to the unlinked file, and nothing re-appears
+			// the writer does not notice: it writes to the unlinked file, and nothing
+			// re-appears
 			channel.write(ByteBuffer.wrap("after".getBytes(StandardCharsets.UTF_8)));
 			stream.write(2);
 		}
@@ -402,14 +414,16 @@ class FaultInjectionTests {
 		CleanupResult result = this.registry.cleanupAll();
 
 		assertThat(result.failures()).isEmpty();
-		assertThat(refused).as("the injected permission checks did refuse, so permissions were given back").isNotEmpty();
+		assertThat(refused).as("the injected permission checks did refuse, so permissions were given back")
+			.isNotEmpty();
 		assertNothingLeft(tree);
 	}
 
 	/**
-	 * A file registered in a registered directory that the test made read-only: deleting the file alone needs
-	 * write permission on a directory outside the file's own tree, which the engine never changes; deleted with
-	 * its directory, it is neither a failure nor a leak.
+	 * A file registered in a registered directory that the test made read-only: deleting
+	 * the file alone needs write permission on a directory outside the file's own tree,
+	 * which the engine never changes; deleted with its directory, it is neither a failure
+	 * nor a leak.
 	 */
 	@Test
 	void aRegisteredFileInARegisteredDirectoryMadeReadOnlyIsDeletedWithItsDirectoryWithoutFailureOrLeak()
@@ -451,14 +465,17 @@ class FaultInjectionTests {
 			Path rootOwned = Files.createDirectory(scratch.resolve("root-owned"));
 			Path stuck = Files.writeString(rootOwned.resolve("stuck.txt"), "root's");
 			Path canary = Files.writeString(scratch.resolve("root-canary.txt"), "root's");
-			assertThat(Processes.run(List.of("chown", USER, work.toString(), cwd.toString()), null).exitCode()).isZero();
+			assertThat(Processes.run(List.of("chown", USER, work.toString(), cwd.toString()), null).exitCode())
+				.isZero();
 			Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-			Result result = Processes.run(List.of(RUNUSER.toString(), "-u", USER, "--", java.toString(), "-Xshare:auto", "-XX:-UsePerfData",
-					"-XX:TieredStopAtLevel=1", "-cp", classpath, UnprivilegedCleanup.class.getName(),
-					work.toString(), rootOwned.toString(), canary.toString()), cwd);
+			Result result = Processes.run(List.of(RUNUSER.toString(), "-u", USER, "--", java.toString(), "-Xshare:auto",
+					"-XX:-UsePerfData", "-XX:TieredStopAtLevel=1", "-cp", classpath,
+					UnprivilegedCleanup.class.getName(), work.toString(), rootOwned.toString(), canary.toString()),
+					cwd);
 			assertThat(result.exitCode()).as(result.output()).isZero();
 			assertThat(result.output()).contains("own tree: failures=[] left=[] leaked=0")
-				.contains("root-owned: failure=" + rootOwned.resolve("stuck.txt") + " cause=java.nio.file.AccessDeniedException")
+				.contains("root-owned: failure=" + rootOwned.resolve("stuck.txt")
+						+ " cause=java.nio.file.AccessDeniedException")
 				.contains("leaked=1");
 			assertThat(canary).hasContent("root's");
 			assertThat(stuck).hasContent("root's");
@@ -506,7 +523,8 @@ class FaultInjectionTests {
 
 		CleanupResult result = this.registry.cleanupAll();
 
-		// each injected failure with its path and the very exception, and each ancestor left non-empty
+		// each injected failure with its path and the very exception, and each ancestor
+		// left non-empty
 		assertThat(result.failures()).filteredOn((failure) -> failure.cause() == cause)
 			.extracting(CleanupFailure::path)
 			.containsExactlyInAnyOrderElementsOf(stuck);
@@ -564,7 +582,10 @@ class FaultInjectionTests {
 
 	// -- helpers
 
-	/** Checks that each path is gone (a link as a link), and that the registry tracks nothing now. */
+	/**
+	 * Checks that each path is gone (a link as a link), and that the registry tracks
+	 * nothing now.
+	 */
 	private void assertNothingLeft(Path... paths) throws IOException {
 		assertNothingLeftOf(paths);
 		assertThat(this.registry.stats().totalFiles()).as("tracked").isZero();
@@ -591,14 +612,15 @@ class FaultInjectionTests {
 	}
 
 	/**
-	 * Why the kernel would refuse {@code operation} on {@code path} to its unprivileged owner, from the owner
-	 * permission bits: deleting needs write and search permission on the parent, listing needs read and search
-	 * permission on the directory, and both need search permission on every directory above (below {@code top}).
+	 * Why the kernel would refuse {@code operation} on {@code path} to its unprivileged
+	 * owner, from the owner permission bits: deleting needs write and search permission
+	 * on the parent, listing needs read and search permission on the directory, and both
+	 * need search permission on every directory above (below {@code top}).
 	 */
 	static String deniedToAnUnprivilegedOwner(String operation, Path path, Path top) throws IOException {
 		Path parent = path.getParent();
-		for (Path ancestor = parent; ancestor != null && ancestor.startsWith(top) && !ancestor.equals(top);
-				ancestor = ancestor.getParent()) {
+		for (Path ancestor = parent; ancestor != null && ancestor.startsWith(top)
+				&& !ancestor.equals(top); ancestor = ancestor.getParent()) {
 			if (!has(ancestor, PosixFilePermission.OWNER_EXECUTE)) {
 				return "no search permission on " + ancestor;
 			}
@@ -621,7 +643,10 @@ class FaultInjectionTests {
 		return Files.getPosixFilePermissions(path, LinkOption.NOFOLLOW_LINKS).contains(permission);
 	}
 
-	/** A fault run before each file operation of the engine: throw to make the operation fail. */
+	/**
+	 * A fault run before each file operation of the engine: throw to make the operation
+	 * fail.
+	 */
 	@FunctionalInterface
 	interface Fault {
 
@@ -629,7 +654,10 @@ class FaultInjectionTests {
 
 	}
 
-	/** Makes the registry's runtime delete through an engine whose file operations first run {@code fault}. */
+	/**
+	 * Makes the registry's runtime delete through an engine whose file operations first
+	 * run {@code fault}.
+	 */
 	private void injectFaults(Fault fault) {
 		injectFaults(this.runtime, fault);
 	}
@@ -669,7 +697,10 @@ class FaultInjectionTests {
 		}
 	}
 
-	/** What a path looks like: content (files), entries (directories), link target, mtime and permissions. */
+	/**
+	 * What a path looks like: content (files), entries (directories), link target, mtime
+	 * and permissions.
+	 */
 	private record Snapshot(String kind, String content, FileTime modified, String permissions) {
 
 		static Snapshot of(Path path) throws IOException {
@@ -694,11 +725,12 @@ class FaultInjectionTests {
 	}
 
 	/**
-	 * Run as the unprivileged user: cleans, through a registry over a fresh runtime, a tree of its own with
-	 * read-only files and directories, a directory without execute permission and one without any permission,
-	 * a link to a canary of root's, and a file registered inside a registered directory made read-only; then a
-	 * file of root's in a directory of root's, which it cannot delete and must report with its path and cause.
-	 * Prints what happened; exits with 0 only if all of that holds.
+	 * Run as the unprivileged user: cleans, through a registry over a fresh runtime, a
+	 * tree of its own with read-only files and directories, a directory without execute
+	 * permission and one without any permission, a link to a canary of root's, and a file
+	 * registered inside a registered directory made read-only; then a file of root's in a
+	 * directory of root's, which it cannot delete and must report with its path and
+	 * cause. Prints what happened; exits with 0 only if all of that holds.
 	 */
 	public static final class UnprivilegedCleanup {
 
@@ -721,7 +753,8 @@ class FaultInjectionTests {
 			Path readOnlyFile = Files.writeString(tree.resolve("read-only.txt"), "x");
 			Files.createSymbolicLink(tree.resolve("to-canary"), canary);
 			Path lockedDirectory = registry.createDirectory();
-			Path registeredInside = registry.register(Files.writeString(lockedDirectory.resolve("registered.txt"), "x"));
+			Path registeredInside = registry
+				.register(Files.writeString(lockedDirectory.resolve("registered.txt"), "x"));
 			chmod(readOnlyFile, "r--r--r--");
 			chmod(readOnlyInner.resolve("file.txt"), "r--r--r--");
 			chmod(readOnlyInner, "r-xr-xr-x");
@@ -738,7 +771,8 @@ class FaultInjectionTests {
 				.toList();
 			System.out.println("own tree: failures=" + own.failures() + " left=" + left + " leaked=" + leakedOwn);
 
-			// a file of root's in a directory of root's: nothing the user may delete, nor give itself permission to
+			// a file of root's in a directory of root's: nothing the user may delete, nor
+			// give itself permission to
 			Path stuck = registry.register(rootOwned.resolve("stuck.txt"));
 			long leakedBefore = registry.stats().leaked();
 			CleanupResult denied = registry.cleanupAll();
@@ -753,8 +787,8 @@ class FaultInjectionTests {
 		}
 
 		/**
-		 * This module's classes and the logging bridge, copied below {@code directory} where the unprivileged
-		 * user can read them.
+		 * This module's classes and the logging bridge, copied below {@code directory}
+		 * where the unprivileged user can read them.
 		 * @return the class path
 		 */
 		static String copyClasspath(Path directory) throws IOException {
@@ -767,7 +801,8 @@ class FaultInjectionTests {
 					copyTree(source.resolve("dev/tempguard"), classes.resolve("dev/tempguard"));
 				}
 				else if (name.startsWith("spring-jcl") || name.startsWith("commons-logging")) {
-					classpath.add(Files.copy(source, directory.resolve(name), StandardCopyOption.REPLACE_EXISTING).toString());
+					classpath.add(Files.copy(source, directory.resolve(name), StandardCopyOption.REPLACE_EXISTING)
+						.toString());
 				}
 			}
 			try (Stream<Path> paths = Files.walk(directory)) {

@@ -15,8 +15,9 @@ public final class Processes {
 	}
 
 	/**
-	 * Runs {@code command} in {@code directory} (or the working directory), standard error merged into the
-	 * output; a command still running after a minute is killed and has exit code -1.
+	 * Runs {@code command} in {@code directory} (or the working directory), standard
+	 * error merged into the output; a command still running after a minute is killed and
+	 * has exit code -1.
 	 */
 	public static Result run(List<String> command, @Nullable Path directory) throws IOException, InterruptedException {
 		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);

@@ -12,18 +12,19 @@ import dev.tempguard.internal.runtime.TempGuardRuntime;
 import dev.tempguard.internal.settings.TempGuardSettings;
 
 /**
- * Auto-configuration for tempguard: the {@link TempFileRegistry} that tests autowire and the
- * {@link TempGuardView} that monitoring reads. The bean methods only build objects; {@link TempGuardStartup}
- * sweeps root-dir and starts leak detection once the context's singletons exist. The test integration
- * (registered in {@code META-INF/spring.factories}) cleans what the registry tracks.
+ * Auto-configuration for tempguard: the {@link TempFileRegistry} that tests autowire and
+ * the {@link TempGuardView} that monitoring reads. The bean methods only build objects;
+ * {@link TempGuardStartup} sweeps root-dir and starts leak detection once the context's
+ * singletons exist. The test integration (registered in
+ * {@code META-INF/spring.factories}) cleans what the registry tracks.
  */
 @AutoConfiguration
 @ConditionalOnBooleanProperty(name = "tempguard.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(TempGuardProperties.class)
 public final class TempGuardAutoConfiguration {
 
-	// one per JVM, shared by every application context: the test integration finds a test's files whichever
-	// context created them
+	// one per JVM, shared by every application context: the test integration finds a
+	// test's files whichever context created them
 	@Bean
 	@ConditionalOnMissingBean
 	TempGuardRuntime tempGuardRuntime() {

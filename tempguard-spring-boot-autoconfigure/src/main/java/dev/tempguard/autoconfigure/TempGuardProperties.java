@@ -15,38 +15,42 @@ import dev.tempguard.internal.settings.SweepSettings;
 import dev.tempguard.internal.settings.TempGuardSettings;
 
 /**
- * Configuration of tempguard, under {@code tempguard.*}, typically in {@code application-test.yml}.
+ * Configuration of tempguard, under {@code tempguard.*}, typically in
+ * {@code application-test.yml}.
  */
 @ConfigurationProperties("tempguard")
 public class TempGuardProperties {
 
 	/**
-	 * Whether tempguard provides the TempFileRegistry and tracks and cleans temporary files in tests.
+	 * Whether tempguard provides the TempFileRegistry and tracks and cleans temporary
+	 * files in tests.
 	 */
 	private boolean enabled = true;
 
 	/**
-	 * Directory holding the temporary files that tempguard creates, one run directory per test JVM inside it.
-	 * Must be a directory of tempguard's own: not a symbolic link, the filesystem root, the home or working
-	 * directory, or an ancestor of them.
+	 * Directory holding the temporary files that tempguard creates, one run directory per
+	 * test JVM inside it. Must be a directory of tempguard's own: not a symbolic link,
+	 * the filesystem root, the home or working directory, or an ancestor of them.
 	 */
 	private String rootDir = Path.of(System.getProperty("java.io.tmpdir"), "tempguard").toString();
 
 	/**
-	 * Age after which run directories that no live test JVM holds (left by crashed or killed runs, or kept by
-	 * cleanup=on-success) are swept from root-dir. 0 sweeps every orphan at once.
+	 * Age after which run directories that no live test JVM holds (left by crashed or
+	 * killed runs, or kept by cleanup=on-success) are swept from root-dir. 0 sweeps every
+	 * orphan at once.
 	 */
 	private Duration maxAge = Duration.ofHours(24);
 
 	/**
-	 * Whether a test that leaves temporary files behind fails with TempFileLeakError. When false, each leak is
-	 * logged as a warning.
+	 * Whether a test that leaves temporary files behind fails with TempFileLeakError.
+	 * When false, each leak is logged as a warning.
 	 */
 	private boolean failOnLeak = false;
 
 	/**
-	 * When a test's temporary files are deleted: 'always' (after every test), 'on-success' (a failed test's
-	 * files are kept for inspection and their paths logged), or 'never'.
+	 * When a test's temporary files are deleted: 'always' (after every test),
+	 * 'on-success' (a failed test's files are kept for inspection and their paths
+	 * logged), or 'never'.
 	 */
 	private CleanupMode cleanup = CleanupMode.ALWAYS;
 
@@ -62,7 +66,8 @@ public class TempGuardProperties {
 		this.enabled = enabled;
 	}
 
-	// a String, not a Path: Spring would resolve a Path such as "/" against the classpath first
+	// a String, not a Path: Spring would resolve a Path such as "/" against the classpath
+	// first
 	public String getRootDir() {
 		return this.rootDir;
 	}
@@ -86,8 +91,8 @@ public class TempGuardProperties {
 		return new TempGuardSettings(this.enabled, rootDirectory(), policy,
 				new SweepSettings(this.sweep.isEnabled(), this.maxAge, this.sweep.isDryRun()),
 				new LeakDetectionSettings(this.leakDetection.isEnabled(),
-						this.leakDetection.getWatchDirs().stream().map(Path::of).toList(), this.leakDetection.getIgnore(),
-						policy.deleteUntracked()));
+						this.leakDetection.getWatchDirs().stream().map(Path::of).toList(),
+						this.leakDetection.getIgnore(), policy.deleteUntracked()));
 	}
 
 	public Duration getMaxAge() {
@@ -122,31 +127,34 @@ public class TempGuardProperties {
 		return this.sweep;
 	}
 
-	/** Detection of files that tests leave in watched directories without the registry. */
+	/**
+	 * Detection of files that tests leave in watched directories without the registry.
+	 */
 	public static class LeakDetection {
 
 		/**
-		 * Whether entries that appear in the watched directories during a test and outlive it are reported as
-		 * untracked leaks of that test.
+		 * Whether entries that appear in the watched directories during a test and
+		 * outlive it are reported as untracked leaks of that test.
 		 */
 		private boolean enabled = true;
 
 		/**
-		 * Directories whose direct entries are watched for untracked leaks. Defaults to the JVM's
-		 * java.io.tmpdir.
+		 * Directories whose direct entries are watched for untracked leaks. Defaults to
+		 * the JVM's java.io.tmpdir.
 		 */
 		private List<String> watchDirs = new ArrayList<>(List.of(System.getProperty("java.io.tmpdir")));
 
 		/**
-		 * Extra glob patterns of entry names (or absolute paths) that are never reported, for example
-		 * 'myapp-cache-*'. JUnit @TempDir directories, JVM and build-tool files and tempguard's own files are
-		 * always ignored.
+		 * Extra glob patterns of entry names (or absolute paths) that are never reported,
+		 * for example 'myapp-cache-*'. JUnit @TempDir directories, JVM and build-tool
+		 * files and tempguard's own files are always ignored.
 		 */
 		private List<String> ignore = new ArrayList<>();
 
 		/**
-		 * Whether untracked leaks in watched directories are deleted after being reported. Off by default: a
-		 * shared temporary directory can hold other processes' files.
+		 * Whether untracked leaks in watched directories are deleted after being
+		 * reported. Off by default: a shared temporary directory can hold other
+		 * processes' files.
 		 */
 		private boolean deleteUntracked = false;
 
@@ -188,8 +196,8 @@ public class TempGuardProperties {
 	public static class Sweep {
 
 		/**
-		 * Whether the orphans of crashed or finished runs older than max-age are deleted from root-dir when a
-		 * test JVM starts.
+		 * Whether the orphans of crashed or finished runs older than max-age are deleted
+		 * from root-dir when a test JVM starts.
 		 */
 		private boolean enabled = true;
 

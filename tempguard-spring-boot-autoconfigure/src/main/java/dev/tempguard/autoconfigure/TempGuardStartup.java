@@ -6,8 +6,9 @@ import dev.tempguard.internal.runtime.TempGuardRuntime;
 import dev.tempguard.internal.settings.TempGuardSettings;
 
 /**
- * Starts what an application context's settings ask for once its singletons exist: the sweep of root-dir
- * (once per root-dir and JVM) and leak detection in the watched directories.
+ * Starts what an application context's settings ask for once its singletons exist: the
+ * sweep of root-dir (once per root-dir and JVM) and leak detection in the watched
+ * directories.
  */
 final class TempGuardStartup implements SmartInitializingSingleton {
 

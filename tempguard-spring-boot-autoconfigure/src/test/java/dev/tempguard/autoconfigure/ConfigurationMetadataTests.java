@@ -28,9 +28,10 @@ import dev.tempguard.junit.platform.TempGuardRunListener;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for what tempguard's jar publishes to Spring Boot, Spring's test framework and the JUnit Platform:
- * configuration metadata (generated at compile time), the auto-configuration imports, and the factories.
- * Each file is read from tempguard's own classes location, not from other jars holding a file of that name.
+ * Tests for what tempguard's jar publishes to Spring Boot, Spring's test framework and
+ * the JUnit Platform: configuration metadata (generated at compile time), the
+ * auto-configuration imports, and the factories. Each file is read from tempguard's own
+ * classes location, not from other jars holding a file of that name.
  */
 class ConfigurationMetadataTests {
 
@@ -76,8 +77,7 @@ class ConfigurationMetadataTests {
 		assertThat(properties.get("tempguard.root-dir").path("type").asString()).isEqualTo("java.lang.String");
 		assertThat(properties.get("tempguard.max-age").path("type").asString()).isEqualTo("java.time.Duration");
 		assertThat(properties.get("tempguard.fail-on-leak").path("type").asString()).isEqualTo("java.lang.Boolean");
-		assertThat(properties.get("tempguard.cleanup").path("type").asString())
-			.isEqualTo("dev.tempguard.CleanupMode");
+		assertThat(properties.get("tempguard.cleanup").path("type").asString()).isEqualTo("dev.tempguard.CleanupMode");
 	}
 
 	@Test
@@ -115,17 +115,19 @@ class ConfigurationMetadataTests {
 		factories.load(new StringReader(ownResource("META-INF/spring.factories")));
 		assertThat(factories.stringPropertyNames()).containsExactlyInAnyOrder(TestExecutionListener.class.getName(),
 				ContextCustomizerFactory.class.getName());
-		assertImplementations(factories.getProperty(TestExecutionListener.class.getName()),
-				TestExecutionListener.class, "dev.tempguard.spring.testcontext.TempGuardTestExecutionListener");
+		assertImplementations(factories.getProperty(TestExecutionListener.class.getName()), TestExecutionListener.class,
+				"dev.tempguard.spring.testcontext.TempGuardTestExecutionListener");
 		assertImplementations(factories.getProperty(ContextCustomizerFactory.class.getName()),
-				ContextCustomizerFactory.class, "dev.tempguard.spring.testcontext.StartupScopeContextCustomizerFactory");
+				ContextCustomizerFactory.class,
+				"dev.tempguard.spring.testcontext.StartupScopeContextCustomizerFactory");
 	}
 
 	@Test
 	void junitPlatformFindsTheRunListener() {
-		assertThat(ServiceLoader.load(org.junit.platform.launcher.TestExecutionListener.class, getClass().getClassLoader())
-			.stream()
-			.map(ServiceLoader.Provider::type))
+		assertThat(
+				ServiceLoader.load(org.junit.platform.launcher.TestExecutionListener.class, getClass().getClassLoader())
+					.stream()
+					.map(ServiceLoader.Provider::type))
 			.contains(TempGuardRunListener.class);
 	}
 
@@ -145,7 +147,8 @@ class ConfigurationMetadataTests {
 		for (JsonNode property : metadata().path("properties")) {
 			String name = property.path("name").asString();
 			if (name.startsWith("management.endpoint.tempguard.")) {
-				continue; // Boot's own properties of the tempguard endpoint (access, cache), generated for @Endpoint
+				continue; // Boot's own properties of the tempguard endpoint (access,
+							// cache), generated for @Endpoint
 			}
 			assertThat(properties.put(name, property)).as("%s appears once", name).isNull();
 		}
@@ -156,7 +159,10 @@ class ConfigurationMetadataTests {
 		return JsonMapper.builder().build().readTree(ownResource("META-INF/spring-configuration-metadata.json"));
 	}
 
-	/** The content of {@code name} from where tempguard's classes are, not from another jar. */
+	/**
+	 * The content of {@code name} from where tempguard's classes are, not from another
+	 * jar.
+	 */
 	private static String ownResource(String name) throws IOException {
 		String location = TempGuardProperties.class.getProtectionDomain().getCodeSource().getLocation().toString();
 		List<URL> own = new ArrayList<>();

@@ -27,9 +27,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Tests for {@link TempGuardAutoConfiguration}.
  * <p>
- * Every context that creates tempguard's registry gets a root-dir of its own inside the {@link TempDir}, so that
- * nothing is created in, or protected at, the default {@code ${java.io.tmpdir}/tempguard}. No test creates a
- * file through the registry: the auto-configured one belongs to the JVM-wide runtime.
+ * Every context that creates tempguard's registry gets a root-dir of its own inside the
+ * {@link TempDir}, so that nothing is created in, or protected at, the default
+ * {@code ${java.io.tmpdir}/tempguard}. No test creates a file through the registry: the
+ * auto-configured one belongs to the JVM-wide runtime.
  */
 class TempGuardAutoConfigurationTests {
 
@@ -87,7 +88,8 @@ class TempGuardAutoConfigurationTests {
 
 	@Test
 	void nothingIsConfiguredWhenTempGuardIsDisabled() {
-		this.contextRunner.withPropertyValues("tempguard.enabled=false", "tempguard.root-dir=" + this.temp.resolve("root"))
+		this.contextRunner
+			.withPropertyValues("tempguard.enabled=false", "tempguard.root-dir=" + this.temp.resolve("root"))
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
 				assertThat(context).doesNotHaveBean(TempFileRegistry.class);
@@ -139,7 +141,8 @@ class TempGuardAutoConfigurationTests {
 
 	@Test
 	void negativeMaxAgeFailsStartupNamingTheProperty() {
-		this.contextRunner.withPropertyValues("tempguard.root-dir=" + this.temp.resolve("root"), "tempguard.max-age=-1s")
+		this.contextRunner
+			.withPropertyValues("tempguard.root-dir=" + this.temp.resolve("root"), "tempguard.max-age=-1s")
 			.run((context) -> {
 				assertThat(context).hasFailed();
 				assertThat(context).getFailure().hasStackTraceContaining("tempguard.max-age");
@@ -200,7 +203,10 @@ class TempGuardAutoConfigurationTests {
 
 	}
 
-	/** A registry of the user's own; the tests only check that it is the one in the context. */
+	/**
+	 * A registry of the user's own; the tests only check that it is the one in the
+	 * context.
+	 */
 	static class UserRegistry implements TempFileRegistry {
 
 		@Override

@@ -24,8 +24,8 @@ import dev.tempguard.TempFileRegistry;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The {@code tempguard} actuator endpoint and tempguard's meters, read over HTTP from a running application in a
- * {@code @SpringBootTest}, as a user would.
+ * The {@code tempguard} actuator endpoint and tempguard's meters, read over HTTP from a
+ * running application in a {@code @SpringBootTest}, as a user would.
  */
 @SpringBootTest(classes = FixtureApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "tempguard.root-dir=" + FixtureApplication.ROOT_DIR,
@@ -48,8 +48,8 @@ class ActuatorIntegrationTests {
 		HttpResponse<String> response = get("/actuator/tempguard");
 
 		assertThat(response.statusCode()).isEqualTo(200);
-		assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-				(type) -> assertThat(type).startsWith("application/vnd.spring-boot.actuator.v3+json"));
+		assertThat(response.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/vnd.spring-boot.actuator.v3+json"));
 		DocumentContext json = JsonPath.parse(response.body());
 		assertThat(json.read("$.rootDirs", List.class))
 			.contains(Path.of(FixtureApplication.ROOT_DIR).toAbsolutePath().normalize().toString());

@@ -16,20 +16,22 @@ import dev.tempguard.TempFileRegistry;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Several cached application contexts in one JVM, switched back and forth so that Spring Framework 7 pauses
- * and restarts them (its default, {@code spring.test.context.cache.pause=on_context_switch}): each test's
- * files are tracked and cleaned the same way whichever context made them.
+ * Several cached application contexts in one JVM, switched back and forth so that Spring
+ * Framework 7 pauses and restarts them (its default,
+ * {@code spring.test.context.cache.pause=on_context_switch}): each test's files are
+ * tracked and cleaned the same way whichever context made them.
  */
 class CachedContextsIntegrationTests {
 
 	@Test
 	void testsOfSeveralCachedAndPausedContextsAreEachCleanedWithTheirOwnSettings() {
-		EngineExecutionResults results = FixtureRuns.run(
-				List.of(FirstContext.class, SecondContext.class, FirstContextAgain.class));
+		EngineExecutionResults results = FixtureRuns
+			.run(List.of(FirstContext.class, SecondContext.class, FirstContextAgain.class));
 
 		results.testEvents().assertStatistics((stats) -> stats.started(3).succeeded(3));
-		assertThat(FixtureRuns.contexts.get("context")).as("application contexts used").hasSize(3).satisfies(
-				(ids) -> assertThat(ids.get(0)).isEqualTo(ids.get(2)).isNotEqualTo(ids.get(1)));
+		assertThat(FixtureRuns.contexts.get("context")).as("application contexts used")
+			.hasSize(3)
+			.satisfies((ids) -> assertThat(ids.get(0)).isEqualTo(ids.get(2)).isNotEqualTo(ids.get(1)));
 		assertThat(FixtureRuns.contexts.get("test")).containsExactly(FirstContext.class.getName() + "#creates[1]",
 				SecondContext.class.getName() + "#creates[1]", FirstContextAgain.class.getName() + "#creates[1]");
 		assertThat(FixtureRuns.contexts.get("firstRunning")).as("first context running during each test")

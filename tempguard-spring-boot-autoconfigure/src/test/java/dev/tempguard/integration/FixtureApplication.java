@@ -17,8 +17,8 @@ import org.springframework.web.bind.annotation.RestController;
 import dev.tempguard.TempFileRegistry;
 
 /**
- * The application that the fixture test classes start: tempguard's auto-configuration and one endpoint that
- * creates a temporary file on a server request thread.
+ * The application that the fixture test classes start: tempguard's auto-configuration and
+ * one endpoint that creates a temporary file on a server request thread.
  */
 @SpringBootConfiguration(proxyBeanMethods = false)
 @EnableAutoConfiguration
@@ -28,7 +28,10 @@ public class FixtureApplication {
 	/** Where the fixtures' root-dir is, relative to the module. */
 	public static final String ROOT_DIR = "target/tempguard-it";
 
-	/** A pool whose threads start with the application, like an {@code @Async} pool: bound to no test. */
+	/**
+	 * A pool whose threads start with the application, like an {@code @Async} pool: bound
+	 * to no test.
+	 */
 	@Bean(destroyMethod = "shutdownNow")
 	ExecutorService startupPool() {
 		ThreadPoolExecutor pool = new ThreadPoolExecutor(2, 2, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>());

@@ -15,7 +15,8 @@ import org.junit.platform.testkit.engine.EngineTestKit;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 /**
- * Runs fixture test classes through the JUnit Platform, as a build would, and keeps what they observed.
+ * Runs fixture test classes through the JUnit Platform, as a build would, and keeps what
+ * they observed.
  */
 public final class FixtureRuns {
 
@@ -41,7 +42,10 @@ public final class FixtureRuns {
 		return event.getPayload(TestExecutionResult.class).flatMap(TestExecutionResult::getThrowable).orElse(null);
 	}
 
-	/** What the first failed test threw whose method is {@code methodName}, or any when it is {@code null}. */
+	/**
+	 * What the first failed test threw whose method is {@code methodName}, or any when it
+	 * is {@code null}.
+	 */
 	public static Throwable failureOf(EngineExecutionResults results, String methodName) {
 		return results.testEvents()
 			.failed()
@@ -71,7 +75,10 @@ public final class FixtureRuns {
 		return run(List.of(fixture), configuration);
 	}
 
-	/** Runs the fixtures in one test plan, in order, with JUnit configuration parameters {@code key=value}. */
+	/**
+	 * Runs the fixtures in one test plan, in order, with JUnit configuration parameters
+	 * {@code key=value}.
+	 */
 	public static EngineExecutionResults run(List<Class<?>> fixtures, String... configuration) {
 		created.clear();
 		contexts.clear();

@@ -22,9 +22,10 @@ import static org.assertj.core.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * What happens to files that cannot be deleted ({@code fail-on-leak}) and to a failed test's files
- * ({@code cleanup=on-success}). An undeletable file is made with {@code chattr +i}, since this suite runs as
- * root, for whom permissions do not stop a deletion.
+ * What happens to files that cannot be deleted ({@code fail-on-leak}) and to a failed
+ * test's files ({@code cleanup=on-success}). An undeletable file is made with
+ * {@code chattr +i}, since this suite runs as root, for whom permissions do not stop a
+ * deletion.
  */
 class LeakAndKeepIntegrationTests {
 
@@ -141,7 +142,8 @@ class LeakAndKeepIntegrationTests {
 
 	}
 
-	@SpringBootTest(classes = FixtureApplication.class, properties = "tempguard.root-dir=" + FixtureApplication.ROOT_DIR)
+	@SpringBootTest(classes = FixtureApplication.class,
+			properties = "tempguard.root-dir=" + FixtureApplication.ROOT_DIR)
 	static class WarnOnLeakTests {
 
 		@Autowired

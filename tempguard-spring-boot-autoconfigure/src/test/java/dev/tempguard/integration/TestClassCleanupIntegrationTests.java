@@ -40,8 +40,9 @@ import static org.junit.platform.testkit.engine.TestExecutionResultConditions.in
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
 
 /**
- * Real {@code @SpringBootTest} classes run through the JUnit Platform: what they create through the
- * registry is gone after each test and each class, whatever the outcome, and belongs to the right context.
+ * Real {@code @SpringBootTest} classes run through the JUnit Platform: what they create
+ * through the registry is gone after each test and each class, whatever the outcome, and
+ * belongs to the right context.
  */
 class TestClassCleanupIntegrationTests {
 
@@ -90,8 +91,9 @@ class TestClassCleanupIntegrationTests {
 	void repeatedInvocationsHaveDistinctContexts() {
 		FixtureRuns.run(Repeated.class);
 
-		assertThat(FixtureRuns.contexts.get("repeated")).hasSize(3).doesNotHaveDuplicates().allSatisfy(
-				(context) -> assertThat(context).startsWith(Repeated.class.getName() + "#repeats["));
+		assertThat(FixtureRuns.contexts.get("repeated")).hasSize(3)
+			.doesNotHaveDuplicates()
+			.allSatisfy((context) -> assertThat(context).startsWith(Repeated.class.getName() + "#repeats["));
 		assertThat(FixtureRuns.paths("repeated")).hasSize(3).allSatisfy(this::isGone);
 	}
 
@@ -99,10 +101,12 @@ class TestClassCleanupIntegrationTests {
 	void nestedClassesFormAHierarchyAndAreCleanedInnermostFirst() {
 		EngineExecutionResults results = FixtureRuns.run(Outer.class);
 
-		results.allEvents().assertThatEvents().noneMatch((event) -> event.getType().name().equals("FINISHED")
-				&& !event.getPayload(org.junit.platform.engine.TestExecutionResult.class)
-					.map((result) -> result.getStatus().name().equals("SUCCESSFUL"))
-					.orElse(true));
+		results.allEvents()
+			.assertThatEvents()
+			.noneMatch((event) -> event.getType().name().equals("FINISHED")
+					&& !event.getPayload(org.junit.platform.engine.TestExecutionResult.class)
+						.map((result) -> result.getStatus().name().equals("SUCCESSFUL"))
+						.orElse(true));
 		results.testEvents().assertStatistics((stats) -> stats.succeeded(2));
 		assertThat(FixtureRuns.contexts.get("innerBeforeAll")).containsExactly(Outer.Inner.class.getName());
 		assertThat(FixtureRuns.contexts.get("innerTest")).singleElement()
@@ -123,7 +127,8 @@ class TestClassCleanupIntegrationTests {
 
 		results.testEvents().assertStatistics((stats) -> stats.started(4).succeeded(4));
 		assertThat(FixtureRuns.contexts.get("own")).hasSize(4).doesNotHaveDuplicates();
-		assertThat(FixtureRuns.contexts.get("child")).containsExactlyInAnyOrderElementsOf(FixtureRuns.contexts.get("own"));
+		assertThat(FixtureRuns.contexts.get("child"))
+			.containsExactlyInAnyOrderElementsOf(FixtureRuns.contexts.get("own"));
 		assertThat(FixtureRuns.contexts.get("pool")).hasSize(4).containsOnly(ParallelTests.class.getName());
 		assertThat(FixtureRuns.created.values().stream().flatMap(List::stream)).hasSize(12).allSatisfy(this::isGone);
 	}
@@ -147,7 +152,8 @@ class TestClassCleanupIntegrationTests {
 		return Files.exists(path) ? "exists" : "gone";
 	}
 
-	@SpringBootTest(classes = FixtureApplication.class, properties = "tempguard.root-dir=" + FixtureApplication.ROOT_DIR)
+	@SpringBootTest(classes = FixtureApplication.class,
+			properties = "tempguard.root-dir=" + FixtureApplication.ROOT_DIR)
 	@TestMethodOrder(MethodOrderer.MethodName.class)
 	static class PassingAndFailingTests {
 
@@ -205,7 +211,8 @@ class TestClassCleanupIntegrationTests {
 
 	}
 
-	@SpringBootTest(classes = FixtureApplication.class, properties = "tempguard.root-dir=" + FixtureApplication.ROOT_DIR)
+	@SpringBootTest(classes = FixtureApplication.class,
+			properties = "tempguard.root-dir=" + FixtureApplication.ROOT_DIR)
 	static class BeforeEachThrows {
 
 		@Autowired
@@ -223,7 +230,8 @@ class TestClassCleanupIntegrationTests {
 
 	}
 
-	@SpringBootTest(classes = FixtureApplication.class, properties = "tempguard.root-dir=" + FixtureApplication.ROOT_DIR)
+	@SpringBootTest(classes = FixtureApplication.class,
+			properties = "tempguard.root-dir=" + FixtureApplication.ROOT_DIR)
 	static class Repeated {
 
 		@Autowired
@@ -237,7 +245,8 @@ class TestClassCleanupIntegrationTests {
 
 	}
 
-	@SpringBootTest(classes = FixtureApplication.class, properties = "tempguard.root-dir=" + FixtureApplication.ROOT_DIR)
+	@SpringBootTest(classes = FixtureApplication.class,
+			properties = "tempguard.root-dir=" + FixtureApplication.ROOT_DIR)
 	static class Outer {
 
 		static Path outerFile;
@@ -285,7 +294,8 @@ class TestClassCleanupIntegrationTests {
 
 	}
 
-	@SpringBootTest(classes = FixtureApplication.class, properties = "tempguard.root-dir=" + FixtureApplication.ROOT_DIR)
+	@SpringBootTest(classes = FixtureApplication.class,
+			properties = "tempguard.root-dir=" + FixtureApplication.ROOT_DIR)
 	@Execution(ExecutionMode.CONCURRENT)
 	static class ParallelTests {
 

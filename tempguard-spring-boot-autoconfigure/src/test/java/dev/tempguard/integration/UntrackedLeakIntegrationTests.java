@@ -28,9 +28,9 @@ import dev.tempguard.integration.FixtureApplication.LeakyService;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Files that code under test leaves in the watched directory ({@code java.io.tmpdir} by default, here this
- * module's {@code target/tmp}) without the registry: reported against the test that made them, and nothing
- * that its owner cleans up itself.
+ * Files that code under test leaves in the watched directory ({@code java.io.tmpdir} by
+ * default, here this module's {@code target/tmp}) without the registry: reported against
+ * the test that made them, and nothing that its owner cleans up itself.
  */
 class UntrackedLeakIntegrationTests {
 
@@ -73,7 +73,8 @@ class UntrackedLeakIntegrationTests {
 	@Test
 	void aLeakedDirectoryIsReportedWithItsTotalSizeAndFileCount() {
 		EngineExecutionResults directoryResults = FixtureRuns.run(LeakingDirectoryTests.class);
-		TempFileLeakError directoryError = (TempFileLeakError) FixtureRuns.failureOf(directoryResults, "leaksADirectory");
+		TempFileLeakError directoryError = (TempFileLeakError) FixtureRuns.failureOf(directoryResults,
+				"leaksADirectory");
 		assertThat(directoryError.leaks()).singleElement().satisfies((leak) -> {
 			assertThat(leak.bytes()).isEqualTo(8);
 			assertThat(leak.files()).isEqualTo(2);
@@ -128,8 +129,7 @@ class UntrackedLeakIntegrationTests {
 
 	@Test
 	void aParallelSuiteWithTempDirsAndAServerReportsNoLeakItDidNotHave() {
-		EngineExecutionResults results = FixtureRuns.run(List.of(CleanTests.class, ParallelCleanTests.class),
-				PARALLEL);
+		EngineExecutionResults results = FixtureRuns.run(List.of(CleanTests.class, ParallelCleanTests.class), PARALLEL);
 
 		results.allEvents().assertThatEvents().noneMatch((event) -> FixtureRuns.throwableOf(event) != null);
 		results.testEvents().assertStatistics((stats) -> stats.started(5).succeeded(5));
@@ -235,7 +235,8 @@ class UntrackedLeakIntegrationTests {
 		@Test
 		void callsTheServerThatCreatesATrackedFile() throws Exception {
 			var response = java.net.http.HttpClient.newHttpClient()
-				.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + this.port + "/file"))
+				.send(java.net.http.HttpRequest
+					.newBuilder(java.net.URI.create("http://localhost:" + this.port + "/file"))
 					.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
 			assertThat(response.statusCode()).isEqualTo(200);
 		}

@@ -30,14 +30,18 @@ import dev.tempguard.internal.scope.TrackedPath;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Real {@code @SpringBootTest} classes that fail in each phase of their lifecycle, run through the JUnit
- * Platform: the files made before the failure are gone, and the reported failure is the test's own, never one
- * of tempguard's. What {@code TestClassCleanupIntegrationTests} already covers (an assertion failing in the
+ * Real {@code @SpringBootTest} classes that fail in each phase of their lifecycle, run
+ * through the JUnit Platform: the files made before the failure are gone, and the
+ * reported failure is the test's own, never one of tempguard's. What
+ * {@code TestClassCleanupIntegrationTests} already covers (an assertion failing in the
  * test, {@code @BeforeEach} throwing) is not repeated here.
  */
 class LifecycleFailureIntegrationTests {
 
-	/** Entries that code of an application context made in {@code java.io.tmpdir} while it started. */
+	/**
+	 * Entries that code of an application context made in {@code java.io.tmpdir} while it
+	 * started.
+	 */
 	private static final List<Path> startupLeftovers = new ArrayList<>();
 
 	@AfterEach
@@ -90,9 +94,10 @@ class LifecycleFailureIntegrationTests {
 	}
 
 	/**
-	 * What an application context made while starting belongs to the run (a context outlives the test that
-	 * started it): tracked there and deleted when the test run ends. A context that fails to start reports its
-	 * own failure, and leaves tempguard working for the classes that follow it.
+	 * What an application context made while starting belongs to the run (a context
+	 * outlives the test that started it): tracked there and deleted when the test run
+	 * ends. A context that fails to start reports its own failure, and leaves tempguard
+	 * working for the classes that follow it.
 	 */
 	@Test
 	void anApplicationContextThatFailsToStartReportsItsOwnFailureAndTheNextClassIsStillGuarded() {
@@ -101,7 +106,10 @@ class LifecycleFailureIntegrationTests {
 		Throwable startFailure = results.testEvents()
 			.failed()
 			.stream()
-			.filter((event) -> event.getTestDescriptor().getUniqueId().toString().contains(ContextFailsToStart.class.getSimpleName()))
+			.filter((event) -> event.getTestDescriptor()
+				.getUniqueId()
+				.toString()
+				.contains(ContextFailsToStart.class.getSimpleName()))
 			.map(FixtureRuns::throwableOf)
 			.findFirst()
 			.orElseThrow();
@@ -113,11 +121,15 @@ class LifecycleFailureIntegrationTests {
 		Path startupFile = FixtureRuns.paths("startup").get(0);
 		assertThat(TempGuardRuntime.get().scopes().run().tracked()).extracting(TrackedPath::path).contains(startupFile);
 		startupLeftovers.addAll(FixtureRuns.paths("startupUntracked"));
-		// the next class: its files are its test's, and an untracked leak is still reported against it
+		// the next class: its files are its test's, and an untracked leak is still
+		// reported against it
 		Throwable leak = results.testEvents()
 			.failed()
 			.stream()
-			.filter((event) -> event.getTestDescriptor().getUniqueId().toString().contains(AfterAFailedStart.class.getSimpleName()))
+			.filter((event) -> event.getTestDescriptor()
+				.getUniqueId()
+				.toString()
+				.contains(AfterAFailedStart.class.getSimpleName()))
 			.map(FixtureRuns::throwableOf)
 			.findFirst()
 			.orElseThrow(() -> new AssertionError("the leak after a failed start was not reported"));
@@ -144,7 +156,8 @@ class LifecycleFailureIntegrationTests {
 		return chain;
 	}
 
-	@SpringBootTest(classes = FixtureApplication.class, properties = "tempguard.root-dir=" + FixtureApplication.ROOT_DIR)
+	@SpringBootTest(classes = FixtureApplication.class,
+			properties = "tempguard.root-dir=" + FixtureApplication.ROOT_DIR)
 	static class TestThrows {
 
 		@Autowired
@@ -165,7 +178,8 @@ class LifecycleFailureIntegrationTests {
 
 	}
 
-	@SpringBootTest(classes = FixtureApplication.class, properties = "tempguard.root-dir=" + FixtureApplication.ROOT_DIR)
+	@SpringBootTest(classes = FixtureApplication.class,
+			properties = "tempguard.root-dir=" + FixtureApplication.ROOT_DIR)
 	static class AfterEachThrows {
 
 		@Autowired
@@ -184,7 +198,8 @@ class LifecycleFailureIntegrationTests {
 
 	}
 
-	@SpringBootTest(classes = FixtureApplication.class, properties = "tempguard.root-dir=" + FixtureApplication.ROOT_DIR)
+	@SpringBootTest(classes = FixtureApplication.class,
+			properties = "tempguard.root-dir=" + FixtureApplication.ROOT_DIR)
 	static class BeforeAllThrows {
 
 		@BeforeAll
@@ -223,8 +238,9 @@ class LifecycleFailureIntegrationTests {
 
 	}
 
-	@SpringBootTest(classes = FixtureApplication.class, properties = { "tempguard.root-dir=" + FixtureApplication.ROOT_DIR,
-			"tempguard.fail-on-leak=true", "tempguard.leak-detection.delete-untracked=true" })
+	@SpringBootTest(classes = FixtureApplication.class,
+			properties = { "tempguard.root-dir=" + FixtureApplication.ROOT_DIR, "tempguard.fail-on-leak=true",
+					"tempguard.leak-detection.delete-untracked=true" })
 	@Order(2)
 	static class AfterAFailedStart {
 

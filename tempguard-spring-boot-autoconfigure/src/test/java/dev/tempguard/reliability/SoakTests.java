@@ -39,16 +39,19 @@ import dev.tempguard.internal.stats.Counters;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A randomized soak: {@value #INVOCATIONS} invocations of a real {@code @SpringBootTest}, four at a time, each
- * doing random file operations through the registry and by other means, some failing in {@code @BeforeEach},
- * the test or {@code @AfterEach}, some leaving an untracked file in the watched directory. Afterwards nothing
- * is left in root-dir's run directory (but tempguard's own lock file and {@code .sync} directory) nor in the
- * watched directory, and the accounting holds: created = deleted + leaked + kept.
+ * A randomized soak: {@value #INVOCATIONS} invocations of a real {@code @SpringBootTest},
+ * four at a time, each doing random file operations through the registry and by other
+ * means, some failing in {@code @BeforeEach}, the test or {@code @AfterEach}, some
+ * leaving an untracked file in the watched directory. Afterwards nothing is left in
+ * root-dir's run directory (but tempguard's own lock file and {@code .sync} directory)
+ * nor in the watched directory, and the accounting holds: created = deleted + leaked +
+ * kept.
  * <p>
- * Seeded and reproducible in what each invocation does (not in how the four interleave): the seed is printed,
- * and {@code -Dtempguard.soak.seed=<seed>} runs the same operations again. Bounded: a fixed number of
- * operations, and the whole soak must end within {@value #MAX_SECONDS} s. The fixture uses a root-dir and a
- * watched directory of its own, so no other test disturbs it.
+ * Seeded and reproducible in what each invocation does (not in how the four interleave):
+ * the seed is printed, and {@code -Dtempguard.soak.seed=<seed>} runs the same operations
+ * again. Bounded: a fixed number of operations, and the whole soak must end within
+ * {@value #MAX_SECONDS} s. The fixture uses a root-dir and a watched directory of its
+ * own, so no other test disturbs it.
  */
 class SoakTests {
 
@@ -146,8 +149,8 @@ class SoakTests {
 			assertThat(counters.leaked() - leaked).as("leaked").isZero();
 			assertThat(counters.kept() - kept).as("kept").isZero();
 			assertThat(counters.cleanupFailures() - failures).as("cleanup failures").isZero();
-			// every forgotten entry is reported once, against the test that made it (and, being deleted once
-			// reported, is checked gone above)
+			// every forgotten entry is reported once, against the test that made it (and,
+			// being deleted once reported, is checked gone above)
 			assertThat(counters.untrackedLeaks() - untracked).as("untracked leaks").isEqualTo(untrackedLeft.get());
 			assertThat(Soak.registry.stats().filesByContext().keySet()).as("open contexts of the soak")
 				.noneMatch((context) -> context.startsWith(Soak.class.getName()));
@@ -176,8 +179,8 @@ class SoakTests {
 		static Plan of(long seed, int repetition) {
 			Random random = new Random(seed * 1_000_003L + repetition);
 			int roll = random.nextInt(100);
-			Phase failIn = (roll < 5) ? Phase.BEFORE_EACH : (roll < 10) ? Phase.AFTER_EACH : (roll < 22) ? Phase.TEST
-					: Phase.NONE;
+			Phase failIn = (roll < 5) ? Phase.BEFORE_EACH
+					: (roll < 10) ? Phase.AFTER_EACH : (roll < 22) ? Phase.TEST : Phase.NONE;
 			int operations = 4 + random.nextInt(14);
 			return new Plan(random, failIn, operations, random.nextInt(operations + 1));
 		}
@@ -192,9 +195,8 @@ class SoakTests {
 
 	}
 
-	@SpringBootTest(classes = FixtureApplication.class,
-			properties = { "tempguard.root-dir=" + ROOT_DIR, "tempguard.leak-detection.watch-dirs=" + WATCHED,
-					"tempguard.leak-detection.delete-untracked=true" })
+	@SpringBootTest(classes = FixtureApplication.class, properties = { "tempguard.root-dir=" + ROOT_DIR,
+			"tempguard.leak-detection.watch-dirs=" + WATCHED, "tempguard.leak-detection.delete-untracked=true" })
 	static class Soak {
 
 		static volatile TempFileRegistry registry;
@@ -274,12 +276,12 @@ class SoakTests {
 					track(directory.path());
 					directory.createFile("a/b/c-" + random.nextInt(100) + ".txt", "deep");
 				}
-				case 3 -> track(registry.withTestDirectory(Map.of("in.csv", "a,b"),
-						(directory, files, helper) -> {
-							helper.createFile("out/result.txt", "done");
-							return directory;
-						}));
-				case 4 -> this.files.add(track(registry.register(Files.createTempFile(watched, "registered-", ".tmp"))));
+				case 3 -> track(registry.withTestDirectory(Map.of("in.csv", "a,b"), (directory, files, helper) -> {
+					helper.createFile("out/result.txt", "done");
+					return directory;
+				}));
+				case 4 ->
+					this.files.add(track(registry.register(Files.createTempFile(watched, "registered-", ".tmp"))));
 				case 5 -> {
 					Path directory = Files.createTempDirectory(watched, "registered-dir-");
 					Files.writeString(directory.resolve("inside.txt"), "x");
@@ -298,7 +300,8 @@ class SoakTests {
 					}
 				}
 				case 8 -> {
-					Thread thread = new Thread(() -> this.files.add(track(registry.createFile("from a thread", "txt"))));
+					Thread thread = new Thread(
+							() -> this.files.add(track(registry.createFile("from a thread", "txt"))));
 					thread.start();
 					try {
 						thread.join();

@@ -21,9 +21,10 @@ import dev.tempguard.internal.scope.Scopes;
 import dev.tempguard.Leak;
 
 /**
- * Micro figures (JMH, average time per operation): one test context's life with one temporary file in it,
- * through tempguard (open and bind the context, {@code registry.createFile}, close and clean it) against the
- * same file with plain java.nio ({@code Files.createTempFile}, write, delete); and an empty context's life.
+ * Micro figures (JMH, average time per operation): one test context's life with one
+ * temporary file in it, through tempguard (open and bind the context,
+ * {@code registry.createFile}, close and clean it) against the same file with plain
+ * java.nio ({@code Files.createTempFile}, write, delete); and an empty context's life.
  * Leak detection is not involved (see the leak-check figure for that).
  */
 @State(Scope.Benchmark)

@@ -14,11 +14,12 @@ import org.junit.platform.launcher.core.LauncherFactory;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 /**
- * Runs the synthetic suite in this JVM through the JUnit Platform launcher (with whatever test listeners the
- * class path registers: tempguard's when it is there) and prints {@code SUITE_NANOS}, the wall time from the
- * start to the end of {@link MeasuredSuiteTests} (its class callbacks and its 2,000 tests), after
- * {@link WarmUpSuiteTests} has loaded the shared context. It must not use tempguard's classes: it also runs
- * without them.
+ * Runs the synthetic suite in this JVM through the JUnit Platform launcher (with whatever
+ * test listeners the class path registers: tempguard's when it is there) and prints
+ * {@code SUITE_NANOS}, the wall time from the start to the end of
+ * {@link MeasuredSuiteTests} (its class callbacks and its 2,000 tests), after
+ * {@link WarmUpSuiteTests} has loaded the shared context. It must not use tempguard's
+ * classes: it also runs without them.
  */
 public final class SuiteMain {
 

@@ -22,13 +22,16 @@ import dev.tempguard.benchmarks.Trees;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 /**
- * JUnit Jupiter's own deletion of a {@code @TempDir}, timed. JUnit has no public API for it (it is
- * {@code org.junit.jupiter.engine.extension.TempDirectory.CloseablePath#close}), so a one-test class runs through
- * the launcher: its test builds the tree inside its {@code @TempDir} and notes the time as its body ends; JUnit
- * then deletes the directory (when it closes the test's extension context) and only then reports the test
- * finished, which is the end of the timed span. The span also holds JUnit's bookkeeping between the two
- * (microseconds, against seconds of deleting). The {@code @TempDir} is created in the benchmark's scratch
- * directory by a factory; its deletion is JUnit's, whatever the factory.
+ * JUnit Jupiter's own deletion of a {@code @TempDir}, timed. JUnit has no public API for
+ * it (it is
+ * {@code org.junit.jupiter.engine.extension.TempDirectory.CloseablePath#close}), so a
+ * one-test class runs through the launcher: its test builds the tree inside its
+ * {@code @TempDir} and notes the time as its body ends; JUnit then deletes the directory
+ * (when it closes the test's extension context) and only then reports the test finished,
+ * which is the end of the timed span. The span also holds JUnit's bookkeeping between the
+ * two (microseconds, against seconds of deleting). The {@code @TempDir} is created in the
+ * benchmark's scratch directory by a factory; its deletion is JUnit's, whatever the
+ * factory.
  */
 public final class TempDirDeletion {
 
@@ -45,7 +48,10 @@ public final class TempDirDeletion {
 	private TempDirDeletion() {
 	}
 
-	/** Runs the one-test class with a tree of that shape under {@code parent}; returns JUnit's deletion nanos. */
+	/**
+	 * Runs the one-test class with a tree of that shape under {@code parent}; returns
+	 * JUnit's deletion nanos.
+	 */
 	public static long run(Path parent, int directories, int filesPerDirectory) {
 		TempDirDeletion.parent = parent;
 		TempDirDeletion.directories = directories;
@@ -65,8 +71,10 @@ public final class TempDirDeletion {
 					finished.set(System.nanoTime());
 				}
 				if (result.getStatus() != TestExecutionResult.Status.SUCCESSFUL) {
-					failures.append(identifier.getDisplayName()).append(": ").append(result.getThrowable()
-						.map(Throwable::toString).orElse("")).append('\n');
+					failures.append(identifier.getDisplayName())
+						.append(": ")
+						.append(result.getThrowable().map(Throwable::toString).orElse(""))
+						.append('\n');
 				}
 			}
 
@@ -80,7 +88,10 @@ public final class TempDirDeletion {
 		return finished.get() - bodyEnd.get();
 	}
 
-	/** Creates the {@code @TempDir} in the benchmark's scratch directory, on the same file system as the others. */
+	/**
+	 * Creates the {@code @TempDir} in the benchmark's scratch directory, on the same file
+	 * system as the others.
+	 */
 	public static final class ScratchFactory implements TempDirFactory {
 
 		@Override

@@ -11,8 +11,9 @@ import java.util.zip.ZipOutputStream;
 import org.springframework.stereotype.Service;
 
 /**
- * Archives the orders report as a ZIP. It stages the CSV in a temporary file and, like much real code,
- * forgets to delete it: the leak that tempguard's test catches ({@code ArchiveServiceLeakTests}).
+ * Archives the orders report as a ZIP. It stages the CSV in a temporary file and, like
+ * much real code, forgets to delete it: the leak that tempguard's test catches
+ * ({@code ArchiveServiceLeakTests}).
  */
 @Service
 public class ArchiveService {

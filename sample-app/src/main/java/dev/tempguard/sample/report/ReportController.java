@@ -52,7 +52,8 @@ public class ReportController {
 			Files.deleteIfExists(file);
 		}
 		catch (IOException ex) {
-			// the export was sent; a leftover is what tempguard's leak check reports in tests
+			// the export was sent; a leftover is what tempguard's leak check reports in
+			// tests
 		}
 	}
 

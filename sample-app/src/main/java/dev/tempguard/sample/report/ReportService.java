@@ -14,8 +14,8 @@ import java.util.List;
 import org.springframework.stereotype.Service;
 
 /**
- * Builds CSV reports in a temporary file, as apps do for exports too large to hold in memory, and reads
- * orders from an uploaded CSV.
+ * Builds CSV reports in a temporary file, as apps do for exports too large to hold in
+ * memory, and reads orders from an uploaded CSV.
  */
 @Service
 public class ReportService {
@@ -40,7 +40,10 @@ public class ReportService {
 		}
 	}
 
-	/** Stages an uploaded CSV in a temporary file, imports its orders, and deletes the staged file. */
+	/**
+	 * Stages an uploaded CSV in a temporary file, imports its orders, and deletes the
+	 * staged file.
+	 */
 	public int importCsv(InputStream upload) {
 		try {
 			Path staged = Files.createTempFile("upload-", ".csv");

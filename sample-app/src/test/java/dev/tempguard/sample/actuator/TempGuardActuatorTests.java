@@ -24,8 +24,9 @@ import dev.tempguard.TempFileRegistry;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The running sample app answers on {@code /actuator/tempguard} and {@code /actuator/metrics}: what the running
- * test tracks, and how many files tempguard created.
+ * The running sample app answers on {@code /actuator/tempguard} and
+ * {@code /actuator/metrics}: what the running test tracks, and how many files tempguard
+ * created.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
@@ -50,7 +51,8 @@ class TempGuardActuatorTests {
 		assertThat(json.read("$.filesByContext['" + context + "']", Integer.class)).isEqualTo(1);
 		assertThat(json.read("$.created", Long.class)).isGreaterThanOrEqualTo(1);
 		assertThat(json.read("$.totalFiles", Integer.class)).isGreaterThanOrEqualTo(1);
-		List<String> tracked = JsonPath.parse(get("/actuator/tempguard/" + URLEncoder.encode(context, StandardCharsets.UTF_8)))
+		List<String> tracked = JsonPath
+			.parse(get("/actuator/tempguard/" + URLEncoder.encode(context, StandardCharsets.UTF_8)))
 			.read("$.tracked[*].path");
 		assertThat(tracked).containsExactly(fixture.toString());
 	}

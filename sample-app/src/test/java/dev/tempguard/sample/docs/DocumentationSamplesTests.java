@@ -42,9 +42,10 @@ import dev.tempguard.autoconfigure.TempGuardProperties;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every code sample of the README and the user guide is checked: each Java sample compiles against the
- * sample app and tempguard, and each YAML sample loads, and binds to tempguard's properties with no unknown key;
- * each XML sample is well-formed and names the starter's real coordinates.
+ * Every code sample of the README and the user guide is checked: each Java sample
+ * compiles against the sample app and tempguard, and each YAML sample loads, and binds to
+ * tempguard's properties with no unknown key; each XML sample is well-formed and names
+ * the starter's real coordinates.
  */
 class DocumentationSamplesTests {
 
@@ -80,8 +81,7 @@ class DocumentationSamplesTests {
 				String language = matcher.group(1);
 				String sample = matcher.group(2);
 				String name = page.getFileName() + " sample " + (++index) + " (" + language + ")";
-				tests.add(DynamicTest.dynamicTest(name,
-						() -> check(language, sample, "Sample" + tests.size())));
+				tests.add(DynamicTest.dynamicTest(name, () -> check(language, sample, "Sample" + tests.size())));
 			}
 		}
 		assertThat(tests).as("samples found").hasSizeGreaterThan(5);
@@ -96,7 +96,8 @@ class DocumentationSamplesTests {
 		}
 	}
 
-	// A pom fragment: well-formed, and a tempguard dependency names the starter's real coordinates.
+	// A pom fragment: well-formed, and a tempguard dependency names the starter's real
+	// coordinates.
 	private static void isWellFormedPomXml(String xml) throws Exception {
 		Document document = DocumentBuilderFactory.newInstance()
 			.newDocumentBuilder()
@@ -111,10 +112,11 @@ class DocumentationSamplesTests {
 		}
 	}
 
-	// Every YAML sample loads; one that sets tempguard properties binds them with no unknown key.
+	// Every YAML sample loads; one that sets tempguard properties binds them with no
+	// unknown key.
 	private static void bindsToTempGuardProperties(String yaml) throws IOException {
-		List<PropertySource<?>> sources = new YamlPropertySourceLoader()
-			.load("sample", new ByteArrayResource(yaml.getBytes(StandardCharsets.UTF_8)));
+		List<PropertySource<?>> sources = new YamlPropertySourceLoader().load("sample",
+				new ByteArrayResource(yaml.getBytes(StandardCharsets.UTF_8)));
 		assertThat(sources).as("the sample is YAML").isNotEmpty();
 		if (!yaml.startsWith("tempguard:")) {
 			return;
@@ -129,7 +131,8 @@ class DocumentationSamplesTests {
 	}
 
 	private void compiles(String className, String sample) {
-		String source = IMPORTS + "class MyListener extends AbstractTestExecutionListener {}\n" + wrap(className, sample);
+		String source = IMPORTS + "class MyListener extends AbstractTestExecutionListener {}\n"
+				+ wrap(className, sample);
 		JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
 		StringWriter diagnostics = new StringWriter();
 		JavaFileObject file = new SimpleJavaFileObject(URI.create("string:///" + className + ".java"),
@@ -148,7 +151,8 @@ class DocumentationSamplesTests {
 		assertThat(compiled).as("compiles:%n%s%n%s", source, diagnostics).isTrue();
 	}
 
-	// A class as it is; statements go in a method that has the objects the guide's tests autowire.
+	// A class as it is; statements go in a method that has the objects the guide's tests
+	// autowire.
 	private static String wrap(String className, String sample) {
 		String trimmed = sample.strip();
 		if (trimmed.contains("class ")) {

@@ -24,9 +24,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 /**
- * The archive export leaks its staging file. A test of it fails with {@code fail-on-leak: true} (the
- * {@code test} profile), naming the file: proven here by running that test through the JUnit Platform, so
- * that this build stays green.
+ * The archive export leaks its staging file. A test of it fails with
+ * {@code fail-on-leak: true} (the {@code test} profile), naming the file: proven here by
+ * running that test through the JUnit Platform, so that this build stays green.
  */
 class ArchiveServiceLeakTests {
 
@@ -63,7 +63,9 @@ class ArchiveServiceLeakTests {
 		});
 	}
 
-	/** The test a user would write; run above, not by the build itself (a nested class). */
+	/**
+	 * The test a user would write; run above, not by the build itself (a nested class).
+	 */
 	@SpringBootTest
 	@ActiveProfiles("test")
 	static class ArchiveTests {

@@ -21,7 +21,9 @@ import dev.tempguard.TempFileRegistry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The web endpoints on a real server; their temporary files must not outlive the request. */
+/**
+ * The web endpoints on a real server; their temporary files must not outlive the request.
+ */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 class ReportControllerTests {

@@ -14,7 +14,9 @@ import dev.tempguard.TempFileRegistry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Service tests whose fixtures and outputs are temporary files that tempguard deletes. */
+/**
+ * Service tests whose fixtures and outputs are temporary files that tempguard deletes.
+ */
 @SpringBootTest
 @ActiveProfiles("test")
 class ReportServiceTests {
@@ -35,7 +37,8 @@ class ReportServiceTests {
 
 	@Test
 	void exportsEveryOrderAsCsv() throws Exception {
-		// the export is the caller's to delete: registering it lets tempguard do that, pass or fail
+		// the export is the caller's to delete: registering it lets tempguard do that,
+		// pass or fail
 		Path export = this.registry.register(this.reports.exportCsv());
 
 		assertThat(Files.readAllLines(export)).first().isEqualTo("id,customer,amount");
@@ -44,10 +47,8 @@ class ReportServiceTests {
 
 	@Test
 	void importsEveryFileOfATestDirectory() {
-		int imported = this.registry.withTestDirectory(
-				Map.of("first.csv", "id,customer,amount\nC-1,Ken,1.00\n", "second.csv",
-						"id,customer,amount\nC-2,Dennis,2.00\nC-3,Bjarne,3.00\n"),
-				(directory, files, helper) -> {
+		int imported = this.registry.withTestDirectory(Map.of("first.csv", "id,customer,amount\nC-1,Ken,1.00\n",
+				"second.csv", "id,customer,amount\nC-2,Dennis,2.00\nC-3,Bjarne,3.00\n"), (directory, files, helper) -> {
 					int total = 0;
 					for (Path file : files) {
 						total += this.reports.importFile(file);

@@ -19,18 +19,21 @@ import dev.tempguard.CleanupResult.CleanupFailure;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Deletes files, symbolic links and directory trees safely. Everything in tempguard that deletes goes through
- * this class.
+ * Deletes files, symbolic links and directory trees safely. Everything in tempguard that
+ * deletes goes through this class.
  * <ul>
- * <li>Dangerous paths (see {@link PathGuard}) are refused before anything is touched.</li>
- * <li>Symbolic links are never followed: a link is deleted as a link and its target is left alone.</li>
- * <li>Before descending into a directory its real path must lie inside the real path of the tree being deleted,
- * and it must be on the same file system, so a directory swapped for a link by a race or a mount point is never
- * emptied.</li>
- * <li>Children are deleted before their parents. Paths that are already gone are not failures. Missing owner
- * permissions are given back, and transient failures are retried a few times with a short backoff.</li>
- * <li>I/O problems never throw: each is reported as a {@link CleanupFailure} and deleting carries on with
- * everything else.</li>
+ * <li>Dangerous paths (see {@link PathGuard}) are refused before anything is
+ * touched.</li>
+ * <li>Symbolic links are never followed: a link is deleted as a link and its target is
+ * left alone.</li>
+ * <li>Before descending into a directory its real path must lie inside the real path of
+ * the tree being deleted, and it must be on the same file system, so a directory swapped
+ * for a link by a race or a mount point is never emptied.</li>
+ * <li>Children are deleted before their parents. Paths that are already gone are not
+ * failures. Missing owner permissions are given back, and transient failures are retried
+ * a few times with a short backoff.</li>
+ * <li>I/O problems never throw: each is reported as a {@link CleanupFailure} and deleting
+ * carries on with everything else.</li>
  * </ul>
  * Instances are thread-safe.
  */
@@ -48,12 +51,15 @@ public final class DeletionEngine {
 
 	private final long initialBackoffNanos;
 
-	/** Total time one {@link #delete} may spend sleeping between retries, so many stuck files cannot stall it. */
+	/**
+	 * Total time one {@link #delete} may spend sleeping between retries, so many stuck
+	 * files cannot stall it.
+	 */
 	private final long sleepBudgetNanos;
 
 	/**
-	 * Creates an engine using the real file system, trying each operation up to 5 times with a backoff starting
-	 * at 10ms and doubling.
+	 * Creates an engine using the real file system, trying each operation up to 5 times
+	 * with a backoff starting at 10ms and doubling.
 	 * @param guard the guard that refuses dangerous paths
 	 */
 	public DeletionEngine(PathGuard guard) {
@@ -73,11 +79,13 @@ public final class DeletionEngine {
 	}
 
 	/**
-	 * Deletes {@code path}: a file, a symbolic link (never its target) or a directory and everything in it. A path
-	 * that does not exist is not a failure.
+	 * Deletes {@code path}: a file, a symbolic link (never its target) or a directory and
+	 * everything in it. A path that does not exist is not a failure.
 	 * @param path the path to delete
-	 * @return what was deleted, children before parents, and every path that could not be deleted with its cause
-	 * @throws IllegalArgumentException if {@code path} is dangerous; nothing is touched then
+	 * @return what was deleted, children before parents, and every path that could not be
+	 * deleted with its cause
+	 * @throws IllegalArgumentException if {@code path} is dangerous; nothing is touched
+	 * then
 	 */
 	public CleanupResult delete(Path path) {
 		this.guard.check(path, "delete");
@@ -104,7 +112,10 @@ public final class DeletionEngine {
 
 		boolean childFailed;
 
-		/** How many times the directory was listed, bounded because new entries may keep appearing. */
+		/**
+		 * How many times the directory was listed, bounded because new entries may keep
+		 * appearing.
+		 */
 		int listings = 1;
 
 		Frame(Path directory, List<Path> children) {
@@ -143,7 +154,8 @@ public final class DeletionEngine {
 			if (topFrame != null) {
 				stack.push(topFrame);
 			}
-			// Iterative rather than recursive so that arbitrarily deep trees cannot overflow the stack
+			// Iterative rather than recursive so that arbitrarily deep trees cannot
+			// overflow the stack
 			while (!stack.isEmpty()) {
 				Frame frame = stack.peek();
 				if (frame.children.hasNext()) {
@@ -171,19 +183,22 @@ public final class DeletionEngine {
 
 		/**
 		 * Deletes a directory whose entries were all handled.
-		 * @return {@code false} if new entries appeared and were queued, keeping the frame on the stack
+		 * @return {@code false} if new entries appeared and were queued, keeping the
+		 * frame on the stack
 		 */
 		boolean finish(Frame frame) {
 			Path directory = frame.directory;
 			if (frame.childFailed) {
-				// Some entry is known to remain: one try, so the directory is reported with the real error
+				// Some entry is known to remain: one try, so the directory is reported
+				// with the real error
 				deleteOnce(directory);
 				return true;
 			}
 			if (deleteEntry(directory) != Outcome.NOT_EMPTY) {
 				return true;
 			}
-			// Entries were added while we were deleting: list again, a bounded number of times
+			// Entries were added while we were deleting: list again, a bounded number of
+			// times
 			if (frame.listings < DeletionEngine.this.maxAttempts && sleep(frame.listings)) {
 				frame.listings++;
 				Frame again = enter(directory);
@@ -215,7 +230,8 @@ public final class DeletionEngine {
 				catch (AccessDeniedException ex) {
 					if (!accessGranted && attempt < DeletionEngine.this.maxAttempts) {
 						accessGranted = true;
-						// Deleting needs write and execute permission on the parent; outside the tree is not ours
+						// Deleting needs write and execute permission on the parent;
+						// outside the tree is not ours
 						if (!path.equals(this.top)) {
 							grantOwnerAccess(parentOf(path));
 						}
@@ -238,7 +254,9 @@ public final class DeletionEngine {
 			}
 		}
 
-		/** Deletes one entry without retrying; a directory that is not empty is a failure. */
+		/**
+		 * Deletes one entry without retrying; a directory that is not empty is a failure.
+		 */
 		void deleteOnce(Path path) {
 			try {
 				DeletionEngine.this.ops.delete(path);
@@ -254,7 +272,8 @@ public final class DeletionEngine {
 
 		/**
 		 * Checks that {@code directory} may be descended into and lists it.
-		 * @return the frame, or {@code null} if it is gone or could not be entered (then a failure is recorded)
+		 * @return the frame, or {@code null} if it is gone or could not be entered (then
+		 * a failure is recorded)
 		 */
 		@Nullable Frame enter(Path directory) {
 			Path real;
@@ -275,9 +294,10 @@ public final class DeletionEngine {
 				return null;
 			}
 			if (!real.startsWith(this.realTop)) {
-				fail(directory, new FileSystemException(directory.toString(), real.toString(),
-						"Not deleting the contents of this directory: its real path lies outside " + this.realTop
-								+ ", the real path of " + this.top));
+				fail(directory,
+						new FileSystemException(directory.toString(), real.toString(),
+								"Not deleting the contents of this directory: its real path lies outside "
+										+ this.realTop + ", the real path of " + this.top));
 				return null;
 			}
 			if (fileSystem != null && !fileSystem.equals(this.topFileSystem)) {
@@ -294,7 +314,8 @@ public final class DeletionEngine {
 			if (parent == null || name == null) {
 				return DeletionEngine.this.ops.toRealPath(this.top);
 			}
-			// The parent's real path and the name, as for the guard: top itself must not be a link
+			// The parent's real path and the name, as for the guard: top itself must not
+			// be a link
 			return DeletionEngine.this.ops.toRealPath(parent).resolve(name.toString()).normalize();
 		}
 
@@ -310,7 +331,8 @@ public final class DeletionEngine {
 				catch (AccessDeniedException ex) {
 					if (!accessGranted && attempt < DeletionEngine.this.maxAttempts) {
 						accessGranted = true;
-						// Listing needs read and execute permission on the directory itself
+						// Listing needs read and execute permission on the directory
+						// itself
 						grantOwnerAccess(directory);
 						continue;
 					}
@@ -339,7 +361,10 @@ public final class DeletionEngine {
 			}
 		}
 
-		/** Sleeps before another attempt, or records the failure when attempts or the sleep budget ran out. */
+		/**
+		 * Sleeps before another attempt, or records the failure when attempts or the
+		 * sleep budget ran out.
+		 */
 		private boolean retry(Path path, int attempt, Exception ex) {
 			if (attempt < DeletionEngine.this.maxAttempts && sleep(attempt)) {
 				return true;

@@ -3,8 +3,8 @@ package dev.tempguard.internal.cleanup;
 import java.nio.file.Path;
 
 /**
- * The deletion engine in use, with a guard that protects every root-dir seen so far (several application
- * contexts in one JVM may each set their own).
+ * The deletion engine in use, with a guard that protects every root-dir seen so far
+ * (several application contexts in one JVM may each set their own).
  */
 public final class DeletionEngines {
 

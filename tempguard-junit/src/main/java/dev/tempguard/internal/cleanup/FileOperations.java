@@ -19,15 +19,16 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The few file system calls {@link DeletionEngine} makes, so that tests can inject faults. None of them follows
- * a symbolic link in the last element of the path.
+ * The few file system calls {@link DeletionEngine} makes, so that tests can inject
+ * faults. None of them follows a symbolic link in the last element of the path.
  */
 interface FileOperations {
 
 	/**
 	 * Deletes a file, a symbolic link (not its target) or an empty directory.
 	 * @param path the path to delete
-	 * @throws java.nio.file.DirectoryNotEmptyException if {@code path} is a directory that is not empty
+	 * @throws java.nio.file.DirectoryNotEmptyException if {@code path} is a directory
+	 * that is not empty
 	 * @throws IOException on any other failure
 	 */
 	void delete(Path path) throws IOException;
@@ -49,7 +50,8 @@ interface FileOperations {
 	Path toRealPath(Path path) throws IOException;
 
 	/**
-	 * An identifier of the file system (device) {@code path} lives on, to notice mount points.
+	 * An identifier of the file system (device) {@code path} lives on, to notice mount
+	 * points.
 	 * @param path the path
 	 * @return the identifier or {@code null} where the platform has none
 	 * @throws IOException if it cannot be read
@@ -57,8 +59,9 @@ interface FileOperations {
 	@Nullable Object fileSystemId(Path path) throws IOException;
 
 	/**
-	 * Gives the owner back read, write and, for a directory, execute permission. Does nothing for a symbolic
-	 * link: changing a link's permissions would change its target's.
+	 * Gives the owner back read, write and, for a directory, execute permission. Does
+	 * nothing for a symbolic link: changing a link's permissions would change its
+	 * target's.
 	 * @param path the file or directory
 	 * @throws IOException if the permissions cannot be changed
 	 */
@@ -86,8 +89,9 @@ interface FileOperations {
 
 		@Override
 		public void delete(Path path) throws IOException {
-			// Fast path: java.io's delete is a single unlink for a file, where Files.delete adds an lstat. Neither
-			// follows a link. It gives no reason on failure, so Files.delete then runs to throw the real exception
+			// Fast path: java.io's delete is a single unlink for a file, where
+			// Files.delete adds an lstat. Neither follows a link. It gives no reason on
+			// failure, so Files.delete then runs to throw the real exception
 			if (path.getFileSystem() == FileSystems.getDefault() && path.toFile().delete()) {
 				return;
 			}
@@ -96,8 +100,8 @@ interface FileOperations {
 
 		@Override
 		public List<Path> list(Path directory) throws IOException {
-			// Read the whole listing and close the stream: deep trees would otherwise hold one open
-			// descriptor per level
+			// Read the whole listing and close the stream: deep trees would otherwise
+			// hold one open descriptor per level
 			List<Path> entries = new ArrayList<>();
 			try (DirectoryStream<Path> stream = Files.newDirectoryStream(directory)) {
 				for (Path entry : stream) {
@@ -157,8 +161,9 @@ interface FileOperations {
 				posix.setPermissions(permissions);
 			}
 			catch (IOException ex) {
-				// The no-follow variant opens the file for reading first, which fails when the owner has no read
-				// permission; it was not a link just now, so chmod by path (which would follow one) is safe
+				// The no-follow variant opens the file for reading first, which fails
+				// when the owner has no read permission; it was not a link just now, so
+				// chmod by path (which would follow one) is safe
 				if (Files.isSymbolicLink(path)) {
 					throw ex;
 				}

@@ -13,14 +13,16 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Refuses paths tempguard must never register or delete: the file system roots, the user's home directory
- * ({@code user.home}), the working directory ({@code user.dir}), every ancestor of those, and each of a set of
- * extra protected paths (such as tempguard's root-dir) itself.
+ * Refuses paths tempguard must never register or delete: the file system roots, the
+ * user's home directory ({@code user.home}), the working directory ({@code user.dir}),
+ * every ancestor of those, and each of a set of extra protected paths (such as
+ * tempguard's root-dir) itself.
  * <p>
- * A path is checked both as its normalized absolute form and, when its parent exists, as the real path of its
- * parent joined with its file name. That catches {@code ..} through a symbolic link and symbolic links among the
- * parents, while a symbolic link itself (for example {@code /tmp/x} pointing to the home directory) is not
- * dangerous: deleting a link never touches its target.
+ * A path is checked both as its normalized absolute form and, when its parent exists, as
+ * the real path of its parent joined with its file name. That catches {@code ..} through
+ * a symbolic link and symbolic links among the parents, while a symbolic link itself (for
+ * example {@code /tmp/x} pointing to the home directory) is not dangerous: deleting a
+ * link never touches its target.
  * <p>
  * Instances are immutable and thread-safe.
  */
@@ -35,13 +37,16 @@ public final class PathGuard {
 
 	private final List<Path> alsoProtected;
 
-	/** Protected path (absolute, normalized; real paths included) to why it is protected. */
+	/**
+	 * Protected path (absolute, normalized; real paths included) to why it is protected.
+	 */
 	private final Map<Path, String> reasons;
 
 	/**
-	 * Creates a guard for the roots, {@code user.home}, {@code user.dir}, their ancestors and
-	 * {@code alsoProtected}.
-	 * @param alsoProtected further paths to protect, each only itself (neither its ancestors nor its children)
+	 * Creates a guard for the roots, {@code user.home}, {@code user.dir}, their ancestors
+	 * and {@code alsoProtected}.
+	 * @param alsoProtected further paths to protect, each only itself (neither its
+	 * ancestors nor its children)
 	 */
 	public PathGuard(Collection<Path> alsoProtected) {
 		this.alsoProtected = List.copyOf(alsoProtected);
@@ -81,15 +86,17 @@ public final class PathGuard {
 	/**
 	 * Refuses a dangerous path.
 	 * @param path the path about to be used
-	 * @param action what is about to be done with it, a verb such as {@code "register"} or {@code "delete"}
-	 * @throws IllegalArgumentException if {@code path} is dangerous, naming it, why and what to do instead
+	 * @param action what is about to be done with it, a verb such as {@code "register"}
+	 * or {@code "delete"}
+	 * @throws IllegalArgumentException if {@code path} is dangerous, naming it, why and
+	 * what to do instead
 	 */
 	public void check(Path path, String action) {
 		Refusal refusal = refusal(path);
 		if (refusal != null) {
 			String via = refusal.checked().equals(path) ? "" : " (resolved to " + refusal.checked() + ")";
-			throw new IllegalArgumentException("Refusing to " + action + " " + path + via + ": it "
-					+ refusal.reason() + ". " + ADVICE + ".");
+			throw new IllegalArgumentException(
+					"Refusing to " + action + " " + path + via + ": it " + refusal.reason() + ". " + ADVICE + ".");
 		}
 	}
 
@@ -109,7 +116,8 @@ public final class PathGuard {
 		if (reason != null) {
 			return new Refusal(normalized, reason);
 		}
-		// Not normalized first: "link/.." must resolve through the link, as the file system will
+		// Not normalized first: "link/.." must resolve through the link, as the file
+		// system will
 		Path parent = absolute.getParent();
 		Path name = absolute.getFileName();
 		if (parent == null || name == null) {
@@ -121,7 +129,8 @@ public final class PathGuard {
 			return (reason != null) ? new Refusal(real, reason) : null;
 		}
 		catch (IOException | RuntimeException ex) {
-			// The parent does not exist (or cannot be resolved): nothing real to protect beyond the lexical check
+			// The parent does not exist (or cannot be resolved): nothing real to protect
+			// beyond the lexical check
 			return null;
 		}
 	}

@@ -9,8 +9,9 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 
 /**
- * The size of a path, for reports and sweeping: the bytes of the regular files in (or of) it, and how many
- * files and links it holds. Links are counted, never followed; what cannot be read is skipped.
+ * The size of a path, for reports and sweeping: the bytes of the regular files in (or of)
+ * it, and how many files and links it holds. Links are counted, never followed; what
+ * cannot be read is skipped.
  *
  * @param bytes bytes of the regular files
  * @param files files and links counted

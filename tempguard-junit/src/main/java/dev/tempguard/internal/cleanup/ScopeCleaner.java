@@ -22,8 +22,8 @@ import dev.tempguard.internal.scope.TrackedPath;
 import dev.tempguard.internal.stats.Counters;
 
 /**
- * Cleans a scope: deletes what it tracks through the {@link DeletionEngine} (or keeps it), and finds what
- * outlived the cleanup.
+ * Cleans a scope: deletes what it tracks through the {@link DeletionEngine} (or keeps
+ * it), and finds what outlived the cleanup.
  */
 public final class ScopeCleaner {
 
@@ -68,8 +68,9 @@ public final class ScopeCleaner {
 			Set<Path> directories = new HashSet<>();
 			paths.stream().filter(TrackedPath::directory).forEach((tracked) -> directories.add(tracked.path()));
 			for (TrackedPath tracked : paths) {
-				// what lies in a tracked directory goes with it: never through a link that directory became, and
-				// with the permissions on the directory given back that deleting it there needs
+				// what lies in a tracked directory goes with it: never through a link
+				// that directory became, and with the permissions on the directory given
+				// back that deleting it there needs
 				if (!insideAny(tracked.path(), directories)) {
 					result = result.and(delete(engine, tracked));
 				}
@@ -88,16 +89,19 @@ public final class ScopeCleaner {
 		return new ScopeCleanup(scope.id(), result, leaks, paths.size(), bytes, Duration.ofNanos(nanos));
 	}
 
-	// a path tracked before it became protected (another context's root-dir) is refused, not dropped; one whose
-	// directory now leads elsewhere (replaced by a link) is not deleted through it
+	// a path tracked before it became protected (another context's root-dir) is refused,
+	// not dropped; one whose directory now leads elsewhere (replaced by a link) is not
+	// deleted through it
 	private static CleanupResult delete(DeletionEngine engine, TrackedPath tracked) {
 		Path path = tracked.path();
 		try {
 			Path movedTo = movedParent(tracked);
 			if (movedTo != null) {
-				return failed(path, new FileSystemException(path.toString(), movedTo.toString(),
-						"Not deleted: its directory was " + tracked.realParent() + " when it was tracked and now leads to "
-								+ movedTo + " (replaced by a symbolic link?)"));
+				return failed(path,
+						new FileSystemException(path.toString(), movedTo.toString(),
+								"Not deleted: its directory was " + tracked.realParent()
+										+ " when it was tracked and now leads to " + movedTo
+										+ " (replaced by a symbolic link?)"));
 			}
 			return engine.delete(path);
 		}
@@ -139,7 +143,8 @@ public final class ScopeCleaner {
 	}
 
 	private static Throwable causeOf(Path path, CleanupResult deletion) {
-		// the failure on the path itself, else the first one inside it, else it came back after deletion
+		// the failure on the path itself, else the first one inside it, else it came back
+		// after deletion
 		return deletion.failures()
 			.stream()
 			.filter((failure) -> failure.path().equals(path))

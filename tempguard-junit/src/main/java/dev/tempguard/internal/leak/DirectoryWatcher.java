@@ -23,12 +23,13 @@ import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Watches the direct entries of some directories with the operating system's notifications (inotify on
- * Linux), so that what appears costs in proportion to what changed, never to how much a directory holds.
+ * Watches the direct entries of some directories with the operating system's
+ * notifications (inotify on Linux), so that what appears costs in proportion to what
+ * changed, never to how much a directory holds.
  * <p>
- * {@link #sync(Runnable, boolean)} orders a transition after every change made before it: it creates a marker
- * entry, whose event the kernel queues after every earlier one, and the transition runs when that event is
- * read (the watcher then deletes the marker).
+ * {@link #sync(Runnable, boolean)} orders a transition after every change made before it:
+ * it creates a marker entry, whose event the kernel queues after every earlier one, and
+ * the transition runs when that event is read (the watcher then deletes the marker).
  */
 final class DirectoryWatcher {
 
@@ -58,13 +59,17 @@ final class DirectoryWatcher {
 		thread.start();
 	}
 
-	/** Starts watching {@code directory}; a directory that does not exist is skipped with a warning. */
+	/**
+	 * Starts watching {@code directory}; a directory that does not exist is skipped with
+	 * a warning.
+	 */
 	synchronized void watch(Path directory) {
 		if (this.directories.containsValue(directory)) {
 			return;
 		}
 		try {
-			// creations only: what was deleted again is found gone when a scope is checked, at no cost per event
+			// creations only: what was deleted again is found gone when a scope is
+			// checked, at no cost per event
 			WatchKey key = directory.register(this.service, StandardWatchEventKinds.ENTRY_CREATE);
 			this.directories.put(key, directory);
 			if (this.markerDirectory == null && Files.isWritable(directory)) {
@@ -78,8 +83,9 @@ final class DirectoryWatcher {
 	}
 
 	/**
-	 * Makes sync markers in {@code directory}, a small directory of tempguard's own, instead of a watched one:
-	 * every watch shares one event queue, so the order holds, and a crowded directory costs nothing more.
+	 * Makes sync markers in {@code directory}, a small directory of tempguard's own,
+	 * instead of a watched one: every watch shares one event queue, so the order holds,
+	 * and a crowded directory costs nothing more.
 	 */
 	synchronized void useMarkerDirectory(Path directory) {
 		watch(directory);
@@ -87,11 +93,12 @@ final class DirectoryWatcher {
 	}
 
 	/**
-	 * Orders {@code transition} after every change made in the watched directories before this call: it runs on
-	 * the watcher's thread once those were handed to the listener, before any later change is, so that a
-	 * change is attributed as things stood when it was made, however late it is read.
-	 * @param wait whether to return only once the transition ran (a check that needs every earlier change),
-	 * rather than as soon as it is ordered (one file created)
+	 * Orders {@code transition} after every change made in the watched directories before
+	 * this call: it runs on the watcher's thread once those were handed to the listener,
+	 * before any later change is, so that a change is attributed as things stood when it
+	 * was made, however late it is read.
+	 * @param wait whether to return only once the transition ran (a check that needs
+	 * every earlier change), rather than as soon as it is ordered (one file created)
 	 */
 	void sync(Runnable transition, boolean wait) {
 		Path directory = this.markerDirectory;
@@ -145,12 +152,14 @@ final class DirectoryWatcher {
 			}
 			List<Marker> markersSeen = new ArrayList<>();
 			process(key, markersSeen);
-			// a key being processed is queued again behind the marker's: drain every queued key before the
-			// marker counts as seen, so that each change made before it was handed over
+			// a key being processed is queued again behind the marker's: drain every
+			// queued key before the marker counts as seen, so that each change made
+			// before it was handed over
 			for (WatchKey queued = this.service.poll(); queued != null; queued = this.service.poll()) {
 				process(queued, markersSeen);
 			}
-			// in the order they were made: drained keys may hold an earlier one after a later one
+			// in the order they were made: drained keys may hold an earlier one after a
+			// later one
 			markersSeen.sort(Comparator.comparingLong(Marker::number));
 			for (Marker marker : markersSeen) {
 				apply(marker);
@@ -166,7 +175,8 @@ final class DirectoryWatcher {
 			}
 			if (event.kind() == StandardWatchEventKinds.OVERFLOW) {
 				this.listener.overflow(directory);
-				// markers may be among the lost events: apply the pending ones, in their order
+				// markers may be among the lost events: apply the pending ones, in their
+				// order
 				this.markers.entrySet()
 					.stream()
 					.sorted(Map.Entry.comparingByValue(Comparator.comparingLong(Marker::number)))
@@ -210,7 +220,10 @@ final class DirectoryWatcher {
 
 	}
 
-	/** Told of each entry created, on the watcher's thread, in the order the kernel reported them. */
+	/**
+	 * Told of each entry created, on the watcher's thread, in the order the kernel
+	 * reported them.
+	 */
 	interface Listener {
 
 		void created(Path entry);

@@ -27,11 +27,12 @@ import dev.tempguard.internal.scope.Scopes;
 import dev.tempguard.internal.stats.Counters;
 
 /**
- * Finds untracked leaks: entries that appear in a watched directory while a test runs, without the registry,
- * and are still there after that test's cleanup. Each entry belongs to the narrowest scope that was certain
- * when it appeared: the only test running, else the closest scope enclosing all running tests, and the run
- * while an application context starts. Scopes open and close through {@link #opened} and {@link #closed},
- * which take effect in the order of the changes the watcher reads, however late it reads them.
+ * Finds untracked leaks: entries that appear in a watched directory while a test runs,
+ * without the registry, and are still there after that test's cleanup. Each entry belongs
+ * to the narrowest scope that was certain when it appeared: the only test running, else
+ * the closest scope enclosing all running tests, and the run while an application context
+ * starts. Scopes open and close through {@link #opened} and {@link #closed}, which take
+ * effect in the order of the changes the watcher reads, however late it reads them.
  */
 public final class LeakDetector implements DirectoryWatcher.Listener {
 
@@ -47,8 +48,8 @@ public final class LeakDetector implements DirectoryWatcher.Listener {
 
 	private final Map<Path, Scope> appeared = new ConcurrentHashMap<>();
 
-	// The scopes open as the watcher sees them: changed in the order of the changes (on the watcher's thread
-	// once it runs), guarded by its own lock, as is startups.
+	// The scopes open as the watcher sees them: changed in the order of the changes (on
+	// the watcher's thread once it runs), guarded by its own lock, as is startups.
 	private final Set<Scope> open = new HashSet<>();
 
 	private int startups;
@@ -64,7 +65,8 @@ public final class LeakDetector implements DirectoryWatcher.Listener {
 	}
 
 	/**
-	 * Watches {@code directories} from now on, ignoring entries that match {@code ignore} too.
+	 * Watches {@code directories} from now on, ignoring entries that match {@code ignore}
+	 * too.
 	 * @throws IllegalArgumentException for a watch directory that does not exist
 	 */
 	public synchronized void watch(Collection<Path> directories, Collection<String> ignore) {
@@ -79,12 +81,18 @@ public final class LeakDetector implements DirectoryWatcher.Listener {
 		}
 	}
 
-	/** Never reports {@code directory} (a root-dir of tempguard), what is in it, nor the directories to it. */
+	/**
+	 * Never reports {@code directory} (a root-dir of tempguard), what is in it, nor the
+	 * directories to it.
+	 */
 	public void ignoreOwn(Path directory) {
 		this.filter.ignoreOwn(directory);
 	}
 
-	/** Syncs through markers in {@code directory}, a directory of tempguard's own that it creates. */
+	/**
+	 * Syncs through markers in {@code directory}, a directory of tempguard's own that it
+	 * creates.
+	 */
 	public synchronized void syncIn(Path directory) {
 		try {
 			Files.createDirectories(directory);
@@ -104,12 +112,17 @@ public final class LeakDetector implements DirectoryWatcher.Listener {
 		sync(() -> this.open.add(scope), true);
 	}
 
-	/** Closes {@code scope}: what appeared until now may belong to it, nothing that appears later does. */
+	/**
+	 * Closes {@code scope}: what appeared until now may belong to it, nothing that
+	 * appears later does.
+	 */
 	public void closed(Scope scope) {
 		sync(() -> this.open.remove(scope), true);
 	}
 
-	/** An application context starts: what appears meanwhile belongs to it, so to the run. */
+	/**
+	 * An application context starts: what appears meanwhile belongs to it, so to the run.
+	 */
 	public void startupBegan() {
 		sync(() -> this.startups++, true);
 	}
@@ -118,9 +131,10 @@ public final class LeakDetector implements DirectoryWatcher.Listener {
 		sync(() -> this.startups--, false);
 	}
 
-	// Opening waits too: the watcher reads each directory's changes in order, but not always across
-	// directories, so a test must not change anything before its opening was read. Only what can come late
-	// without harm does not wait: the end of a start-up (the run keeps what is seen meanwhile).
+	// Opening waits too: the watcher reads each directory's changes in order, but not
+	// always across directories, so a test must not change anything before its opening
+	// was read. Only what can come late without harm does not wait: the end of a start-up
+	// (the run keeps what is seen meanwhile).
 	private void sync(Runnable transition, boolean wait) {
 		Runnable locked = () -> {
 			synchronized (this.open) {
@@ -138,8 +152,9 @@ public final class LeakDetector implements DirectoryWatcher.Listener {
 	}
 
 	/**
-	 * The untracked leaks of a scope {@link #closed}: what appeared while it was the narrowest scope certain
-	 * and is still there. They are deleted once reported when {@code delete} is set.
+	 * The untracked leaks of a scope {@link #closed}: what appeared while it was the
+	 * narrowest scope certain and is still there. They are deleted once reported when
+	 * {@code delete} is set.
 	 */
 	public List<Leak> untrackedLeaks(Scope scope, boolean delete) {
 		if (this.watcher == null) {
@@ -147,8 +162,9 @@ public final class LeakDetector implements DirectoryWatcher.Listener {
 		}
 		List<Leak> leaks = new ArrayList<>();
 		for (Path entry : scope.drainAppeared()) {
-			// an entry deleted and made again since belongs to whoever made it last; one tracked by the registry
-			// somewhere (another test's, or the class's) is not untracked
+			// an entry deleted and made again since belongs to whoever made it last; one
+			// tracked by the registry somewhere (another test's, or the class's) is not
+			// untracked
 			if (!this.appeared.remove(entry, scope) || !Files.exists(entry, LinkOption.NOFOLLOW_LINKS)
 					|| this.scopes.isTracked(entry)) {
 				continue;
@@ -163,7 +179,10 @@ public final class LeakDetector implements DirectoryWatcher.Listener {
 		return leaks;
 	}
 
-	/** Forgets what appeared in a scope without reporting it (the run: its entries belong to contexts). */
+	/**
+	 * Forgets what appeared in a scope without reporting it (the run: its entries belong
+	 * to contexts).
+	 */
 	public void forget(Scope scope) {
 		scope.drainAppeared().forEach((entry) -> this.appeared.remove(entry, scope));
 	}
@@ -175,7 +194,8 @@ public final class LeakDetector implements DirectoryWatcher.Listener {
 		}
 		Scope owner;
 		synchronized (this.open) {
-			// the run while an application context starts, else the narrowest scope certain
+			// the run while an application context starts, else the narrowest scope
+			// certain
 			owner = (this.startups > 0) ? this.scopes.run()
 					: this.scopes.narrowestEnclosing(this.open, this::isOpenLeaf);
 		}
@@ -183,7 +203,8 @@ public final class LeakDetector implements DirectoryWatcher.Listener {
 		owner.appeared(entry);
 	}
 
-	// Events were lost: what was modified since the last sync is taken as new, at the cost of one listing.
+	// Events were lost: what was modified since the last sync is taken as new, at the
+	// cost of one listing.
 	@Override
 	public void overflow(Path directory) {
 		logger.warn("tempguard missed changes in " + directory + " (too many at once); it lists the directory to"

@@ -9,18 +9,20 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * Entries of watched directories that are never leaks: their owners clean them up themselves.
+ * Entries of watched directories that are never leaks: their owners clean them up
+ * themselves.
  */
 final class LeakFilter {
 
 	/**
-	 * Name prefixes of JUnit's {@code @TempDir} directories (deleted by JUnit after tempguard's check), JVM files
-	 * (perf data, attach sockets, flight recordings), build-tool files, agents that Mockito and Byte Buddy attach
-	 * (deleted when the JVM exits), and native libraries that libraries unpack. Prefixes, not globs: they are
+	 * Name prefixes of JUnit's {@code @TempDir} directories (deleted by JUnit after
+	 * tempguard's check), JVM files (perf data, attach sockets, flight recordings),
+	 * build-tool files, agents that Mockito and Byte Buddy attach (deleted when the JVM
+	 * exits), and native libraries that libraries unpack. Prefixes, not globs: they are
 	 * checked for every entry created.
 	 */
-	static final List<String> BUILT_IN = List.of("junit", "hsperfdata_", ".java_pid", ".attach_pid", "+~JF",
-			"surefire", "mockitoboot", "byteBuddyAgent", "jacoco", "jansi-", "libnetty", "jna", "jffi");
+	static final List<String> BUILT_IN = List.of("junit", "hsperfdata_", ".java_pid", ".attach_pid", "+~JF", "surefire",
+			"mockitoboot", "byteBuddyAgent", "jacoco", "jansi-", "libnetty", "jna", "jffi");
 
 	private final List<PathMatcher> names = new CopyOnWriteArrayList<>();
 
@@ -30,7 +32,10 @@ final class LeakFilter {
 
 	private final Set<String> patterns = ConcurrentHashMap.newKeySet();
 
-	/** Ignores entries whose name, or absolute path when the pattern has a '/', matches the glob. */
+	/**
+	 * Ignores entries whose name, or absolute path when the pattern has a '/', matches
+	 * the glob.
+	 */
 	void ignore(String glob) {
 		if (!this.patterns.add(glob)) {
 			return;
@@ -39,7 +44,10 @@ final class LeakFilter {
 		(glob.contains("/") ? this.paths : this.names).add(matcher);
 	}
 
-	/** Ignores a directory of tempguard's own (a root-dir), what is in it, and the directories leading to it. */
+	/**
+	 * Ignores a directory of tempguard's own (a root-dir), what is in it, and the
+	 * directories leading to it.
+	 */
 	void ignoreOwn(Path directory) {
 		this.ownDirectories.add(directory);
 	}

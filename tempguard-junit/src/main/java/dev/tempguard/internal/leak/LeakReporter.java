@@ -14,8 +14,8 @@ import dev.tempguard.internal.settings.CleanupPolicy;
 import dev.tempguard.internal.cleanup.ScopeCleanup;
 
 /**
- * Says what a test left behind: a {@link TempFileLeakError} when leaks fail tests, else one WARN line per
- * context; and where kept files are.
+ * Says what a test left behind: a {@link TempFileLeakError} when leaks fail tests, else
+ * one WARN line per context; and where kept files are.
  */
 public final class LeakReporter {
 
@@ -28,10 +28,10 @@ public final class LeakReporter {
 
 	/**
 	 * Reports a cleanup and the untracked leaks of its context.
-	 * @return the error to fail the test with, when there were leaks and {@code policy} fails on them
+	 * @return the error to fail the test with, when there were leaks and {@code policy}
+	 * fails on them
 	 */
-	public static Optional<TempFileLeakError> report(ScopeCleanup cleanup, List<Leak> untracked,
-			CleanupPolicy policy) {
+	public static Optional<TempFileLeakError> report(ScopeCleanup cleanup, List<Leak> untracked, CleanupPolicy policy) {
 		if (!cleanup.result().kept().isEmpty()) {
 			logger.warn("tempguard kept " + cleanup.result().kept().size() + " temporary path(s) of "
 					+ cleanup.context() + " (tempguard.cleanup=" + policy.mode().name().toLowerCase().replace('_', '-')

@@ -59,7 +59,8 @@ final class DefaultTempDirectory implements TempDirectory {
 		Path entry = SafePaths.resolveName(this.path, relativePath);
 		Path parent = entry.getParent();
 		if (!parent.equals(this.path)) {
-			// the entry itself may be a link (even a dangling one); the way to it must stay inside
+			// the entry itself may be a link (even a dangling one); the way to it must
+			// stay inside
 			SafePaths.resolveForRead(this.path, this.path.relativize(parent).toString());
 		}
 		return Files.exists(entry, LinkOption.NOFOLLOW_LINKS);

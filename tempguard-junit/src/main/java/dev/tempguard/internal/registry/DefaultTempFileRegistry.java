@@ -30,8 +30,8 @@ import dev.tempguard.internal.scope.TrackedPaths;
 import dev.tempguard.internal.stats.Counters;
 
 /**
- * The {@link TempFileRegistry}: creates files in this JVM's run directory under root-dir and tracks every
- * path in the scope of the calling thread.
+ * The {@link TempFileRegistry}: creates files in this JVM's run directory under root-dir
+ * and tracks every path in the scope of the calling thread.
  */
 public final class DefaultTempFileRegistry implements TempFileRegistry {
 
@@ -67,7 +67,10 @@ public final class DefaultTempFileRegistry implements TempFileRegistry {
 		this.runDirectory = runDirectory;
 	}
 
-	/** This JVM's run directory, where this registry creates files; created if it is not there. */
+	/**
+	 * This JVM's run directory, where this registry creates files; created if it is not
+	 * there.
+	 */
 	public Path runDirectory() {
 		return this.runDirectory.ensureExists();
 	}
@@ -85,8 +88,9 @@ public final class DefaultTempFileRegistry implements TempFileRegistry {
 	@Override
 	public Path createFile(byte[] content, String extension) {
 		String suffix = suffix(extension);
-		Path file = create(() -> Files.createTempFile(this.runDirectory.ensureExists(), PREFIX, suffix,
-				RunDirectory.ownerOnly(this.runDirectory.path(), PosixFilePermissions.fromString("rw-------"))),
+		Path file = create(
+				() -> Files.createTempFile(this.runDirectory.ensureExists(), PREFIX, suffix,
+						RunDirectory.ownerOnly(this.runDirectory.path(), PosixFilePermissions.fromString("rw-------"))),
 				false);
 		try {
 			Files.write(file, content, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING,
@@ -100,8 +104,9 @@ public final class DefaultTempFileRegistry implements TempFileRegistry {
 
 	@Override
 	public Path createDirectory() {
-		return create(() -> Files.createTempDirectory(this.runDirectory.ensureExists(), PREFIX,
-				RunDirectory.ownerOnly(this.runDirectory.path(), PosixFilePermissions.fromString("rwx------"))),
+		return create(
+				() -> Files.createTempDirectory(this.runDirectory.ensureExists(), PREFIX,
+						RunDirectory.ownerOnly(this.runDirectory.path(), PosixFilePermissions.fromString("rwx------"))),
 				true);
 	}
 
@@ -161,10 +166,9 @@ public final class DefaultTempFileRegistry implements TempFileRegistry {
 
 	@Override
 	public CleanupResult cleanupContext(String context) {
-		Scope scope = this.scopes
-			.find(context)
-			.orElseThrow(() -> new IllegalArgumentException("No open tempguard context '" + context
-					+ "'; the open ones are " + this.scopes.all()));
+		Scope scope = this.scopes.find(context)
+			.orElseThrow(() -> new IllegalArgumentException(
+					"No open tempguard context '" + context + "'; the open ones are " + this.scopes.all()));
 		return this.cleaner.clean(scope, false).result();
 	}
 
@@ -200,7 +204,8 @@ public final class DefaultTempFileRegistry implements TempFileRegistry {
 	private void track(Path path, boolean directory) {
 		TrackedPath tracked = this.trackedPaths.of(path, directory);
 		Scope scope = this.scopes.current();
-		// the scope may close between lookup and tracking: then it belongs to the enclosing one
+		// the scope may close between lookup and tracking: then it belongs to the
+		// enclosing one
 		Scope.Tracking tracking = scope.track(tracked);
 		while (tracking == Scope.Tracking.CLOSED) {
 			scope = Objects.requireNonNull(scope.parent(), "the run scope never closes");
@@ -220,10 +225,10 @@ public final class DefaultTempFileRegistry implements TempFileRegistry {
 			return "";
 		}
 		String suffix = extension.startsWith(".") ? extension : "." + extension;
-		if (suffix.length() == 1 || suffix.indexOf('/') >= 0 || suffix.indexOf('\\') >= 0
-				|| suffix.indexOf('\0') >= 0 || suffix.contains("..")) {
-			throw new IllegalArgumentException("'" + extension
-					+ "' is not a file extension; give one like \"txt\" or \".txt\", or \"\" for none");
+		if (suffix.length() == 1 || suffix.indexOf('/') >= 0 || suffix.indexOf('\\') >= 0 || suffix.indexOf('\0') >= 0
+				|| suffix.contains("..")) {
+			throw new IllegalArgumentException(
+					"'" + extension + "' is not a file extension; give one like \"txt\" or \".txt\", or \"\" for none");
 		}
 		return suffix;
 	}

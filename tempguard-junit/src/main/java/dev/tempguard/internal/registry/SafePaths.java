@@ -6,7 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 
-/** Resolves a user's relative path inside a directory, refusing any that would lead out of it. */
+/**
+ * Resolves a user's relative path inside a directory, refusing any that would lead out of
+ * it.
+ */
 final class SafePaths {
 
 	private SafePaths() {
@@ -14,7 +17,8 @@ final class SafePaths {
 
 	/**
 	 * {@code relativePath} resolved in {@code directory}, by name only.
-	 * @throws IllegalArgumentException for an empty or absolute path, or one whose {@code ..} lead out
+	 * @throws IllegalArgumentException for an empty or absolute path, or one whose
+	 * {@code ..} lead out
 	 */
 	static Path resolveName(Path directory, String relativePath) {
 		Path relative = directory.getFileSystem().getPath(relativePath);
@@ -28,8 +32,9 @@ final class SafePaths {
 	}
 
 	/**
-	 * {@code relativePath} resolved in {@code directory} for writing: it must not go through a symbolic link
-	 * that leads out of the directory, and must not itself be a symbolic link.
+	 * {@code relativePath} resolved in {@code directory} for writing: it must not go
+	 * through a symbolic link that leads out of the directory, and must not itself be a
+	 * symbolic link.
 	 */
 	static Path resolveForWrite(Path directory, String relativePath) {
 		Path resolved = resolveName(directory, relativePath);
@@ -42,7 +47,10 @@ final class SafePaths {
 		return resolved;
 	}
 
-	/** {@code relativePath} resolved in {@code directory} for reading: wherever links lead, it stays inside. */
+	/**
+	 * {@code relativePath} resolved in {@code directory} for reading: wherever links
+	 * lead, it stays inside.
+	 */
 	static Path resolveForRead(Path directory, String relativePath) {
 		Path resolved = resolveName(directory, relativePath);
 		checkInside(directory, deepestExisting(resolved), relativePath);

@@ -6,9 +6,10 @@ import java.util.Locale;
 import java.util.StringJoiner;
 
 /**
- * The console summary of a fork's run: a first line of totals (the one the README promises, starting with
- * {@code [tempguard] } and saying how many tests were guarded), then the leaks by test, the paths kept after
- * failed tests, the time spent cleaning, and where the report is.
+ * The console summary of a fork's run: a first line of totals (the one the README
+ * promises, starting with {@code [tempguard] } and saying how many tests were guarded),
+ * then the leaks by test, the paths kept after failed tests, the time spent cleaning, and
+ * where the report is.
  */
 public final class ConsoleSummary {
 
@@ -25,8 +26,8 @@ public final class ConsoleSummary {
 	}
 
 	/**
-	 * One line: what the run created, deleted, leaked (tracked paths that could not be deleted, and entries left
-	 * in watched directories without the registry) and kept.
+	 * One line: what the run created, deleted, leaked (tracked paths that could not be
+	 * deleted, and entries left in watched directories without the registry) and kept.
 	 */
 	public static String firstLine(RunReport.Totals totals) {
 		return String.format(Locale.ROOT,
@@ -37,8 +38,8 @@ public final class ConsoleSummary {
 	}
 
 	/**
-	 * The summary of {@code report}, lines separated by {@code \n}; {@code where} tells where the report was
-	 * written, or why it was not.
+	 * The summary of {@code report}, lines separated by {@code \n}; {@code where} tells
+	 * where the report was written, or why it was not.
 	 */
 	public static String render(RunReport report, String where) {
 		StringJoiner lines = new StringJoiner("\n");

@@ -12,10 +12,11 @@ import java.util.Map;
 import dev.tempguard.internal.support.Formats;
 
 /**
- * Renders a report as one self-contained HTML page: inline CSS and vanilla JavaScript, nothing loaded from
- * the network. It shows the totals and the forks covered, a bar chart of files per test class, a table with a
- * row per test context (sortable by clicking a header, rows with leaks highlighted), and the leaked and kept
- * paths. Every value from the report is HTML-escaped.
+ * Renders a report as one self-contained HTML page: inline CSS and vanilla JavaScript,
+ * nothing loaded from the network. It shows the totals and the forks covered, a bar chart
+ * of files per test class, a table with a row per test context (sortable by clicking a
+ * header, rows with leaks highlighted), and the leaked and kept paths. Every value from
+ * the report is HTML-escaped.
  */
 public final class HtmlReport {
 
@@ -141,8 +142,9 @@ public final class HtmlReport {
 		card(html, "tests", totals.testsGuarded(), "tests guarded", false);
 		card(html, "created", totals.created(), "paths created", false);
 		card(html, "deleted", totals.deleted(), "deleted", false);
-		card(html, "leaked", leaked, "leaked" + ((totals.untrackedLeaks() > 0)
-				? " (" + totals.untrackedLeaks() + " untracked)" : ""), leaked > 0);
+		card(html, "leaked", leaked,
+				"leaked" + ((totals.untrackedLeaks() > 0) ? " (" + totals.untrackedLeaks() + " untracked)" : ""),
+				leaked > 0);
 		card(html, "kept", totals.kept(), "kept on failure", false);
 		card(html, "failures", totals.cleanupFailures(), "cleanup failures", totals.cleanupFailures() > 0);
 		card(html, "cleanup", totals.cleanupMillis(), "ms cleaning", false);
@@ -426,7 +428,10 @@ public final class HtmlReport {
 		return (text.length() <= max) ? text : text.substring(0, max - 1) + "\u2026";
 	}
 
-	/** {@code text} with {@code & < > " '} replaced by entities, for element content and attribute values. */
+	/**
+	 * {@code text} with {@code & < > " '} replaced by entities, for element content and
+	 * attribute values.
+	 */
 	static String escape(String text) {
 		StringBuilder escaped = new StringBuilder(text.length() + 16);
 		for (int i = 0; i < text.length(); i++) {

@@ -10,8 +10,9 @@ import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Reads and writes {@link RunReport} as JSON with Jackson. Jackson is optional: only {@link ReportWriter} uses
- * this class, once it has checked that Jackson is there, so that nothing else loads it.
+ * Reads and writes {@link RunReport} as JSON with Jackson. Jackson is optional: only
+ * {@link ReportWriter} uses this class, once it has checked that Jackson is there, so
+ * that nothing else loads it.
  */
 final class JsonCodec {
 

@@ -21,14 +21,19 @@ import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Writes the report files of a build under one directory ({@code target/tempguard} by default):
- * {@code forks/<pid>-<start>.json} for this fork, then, under a file lock so that forks finishing together do
- * not interleave, {@code report.json} and {@code index.html} merged from the fork files of the same build (the
- * same parent process, or an unknown one). The last fork of a build to finish writes the complete page.
+ * Writes the report files of a build under one directory ({@code target/tempguard} by
+ * default): {@code forks/<pid>-<start>.json} for this fork, then, under a file lock so
+ * that forks finishing together do not interleave, {@code report.json} and
+ * {@code index.html} merged from the fork files of the same build (the same parent
+ * process, or an unknown one). The last fork of a build to finish writes the complete
+ * page.
  */
 public final class ReportWriter {
 
-	/** System property: the directory to write the report to, instead of {@code target/tempguard}. */
+	/**
+	 * System property: the directory to write the report to, instead of
+	 * {@code target/tempguard}.
+	 */
 	public static final String DIRECTORY_PROPERTY = "tempguard.report.dir";
 
 	static final String JACKSON = "tools.jackson.databind.json.JsonMapper";
@@ -42,8 +47,8 @@ public final class ReportWriter {
 	}
 
 	/**
-	 * {@code tempguard.report.dir} when set, else {@code target/tempguard} in the module's directory (surefire's
-	 * {@code basedir}, else the working directory).
+	 * {@code tempguard.report.dir} when set, else {@code target/tempguard} in the
+	 * module's directory (surefire's {@code basedir}, else the working directory).
 	 */
 	public static Path defaultDirectory() {
 		String configured = System.getProperty(DIRECTORY_PROPERTY);
@@ -73,8 +78,9 @@ public final class ReportWriter {
 	}
 
 	/**
-	 * Writes this fork's report, then the build's {@code report.json} and {@code index.html} from every fork of
-	 * the same build written so far. Needs Jackson: check {@link #jacksonPresent()} first.
+	 * Writes this fork's report, then the build's {@code report.json} and
+	 * {@code index.html} from every fork of the same build written so far. Needs Jackson:
+	 * check {@link #jacksonPresent()} first.
 	 */
 	public Written write(RunReport forkReport) throws IOException {
 		if (forkReport.forks().size() != 1) {
@@ -84,7 +90,8 @@ public final class ReportWriter {
 		Path forks = this.directory.resolve("forks");
 		Files.createDirectories(forks);
 		Path own = forks.resolve(fork.pid() + "-" + fork.startMillis() + ".json");
-		// one JVM takes the file lock once at a time: a second attempt from this JVM would fail, not wait
+		// one JVM takes the file lock once at a time: a second attempt from this JVM
+		// would fail, not wait
 		synchronized (ReportWriter.class) {
 			try (FileChannel channel = FileChannel.open(this.directory.resolve(".lock"), StandardOpenOption.CREATE,
 					StandardOpenOption.WRITE); FileLock lock = channel.lock()) {
@@ -99,7 +106,8 @@ public final class ReportWriter {
 		}
 	}
 
-	// this fork's report and those of forks with the same parent or an unknown one, oldest first
+	// this fork's report and those of forks with the same parent or an unknown one,
+	// oldest first
 	private static List<RunReport> sameBuild(Path forks, Path own, @Nullable Long parentPid) throws IOException {
 		List<RunReport> reports = new ArrayList<>();
 		try (DirectoryStream<Path> files = Files.newDirectoryStream(forks, "*.json")) {
@@ -112,8 +120,9 @@ public final class ReportWriter {
 					logger.debug("tempguard skips " + file + " in its report: " + ex.getMessage());
 					continue;
 				}
-				if (file.equals(own) || report.forks().stream().allMatch((fork) -> fork.parentPid() == null
-						|| Objects.equals(fork.parentPid(), parentPid))) {
+				if (file.equals(own) || report.forks()
+					.stream()
+					.allMatch((fork) -> fork.parentPid() == null || Objects.equals(fork.parentPid(), parentPid))) {
 					reports.add(report);
 				}
 			}
@@ -132,8 +141,8 @@ public final class ReportWriter {
 
 	private static void writeAtomically(Path target, String content) throws IOException {
 		// not Files.createTempFile: its owner-only permissions would stay on the report
-		Path temporary = target.resolveSibling("." + target.getFileName() + "." + ProcessHandle.current().pid() + "-"
-				+ System.nanoTime() + ".tmp");
+		Path temporary = target.resolveSibling(
+				"." + target.getFileName() + "." + ProcessHandle.current().pid() + "-" + System.nanoTime() + ".tmp");
 		try {
 			Files.writeString(temporary, content, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
 					StandardOpenOption.WRITE);

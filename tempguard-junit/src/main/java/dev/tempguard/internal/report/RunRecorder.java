@@ -16,11 +16,13 @@ import dev.tempguard.internal.cleanup.ScopeCleanup;
 import dev.tempguard.internal.scope.Scope;
 
 /**
- * Keeps a record of each cleaned test context for the report, and the most recent leaks for the endpoint.
+ * Keeps a record of each cleaned test context for the report, and the most recent leaks
+ * for the endpoint.
  * <p>
- * What it keeps is bounded, whatever the size of the suite: every test that failed, leaked or kept files,
- * every class and the run, and the {@value #LARGEST_TESTS} clean tests that made the most files; the other
- * clean tests of a class are added up into one record of that class.
+ * What it keeps is bounded, whatever the size of the suite: every test that failed,
+ * leaked or kept files, every class and the run, and the {@value #LARGEST_TESTS} clean
+ * tests that made the most files; the other clean tests of a class are added up into one
+ * record of that class.
  */
 public final class RunRecorder {
 
@@ -45,8 +47,8 @@ public final class RunRecorder {
 		leaks.addAll(untracked);
 		Class<?> testClass = scope.testClass();
 		TestRecord record = new TestRecord(scope.id(), (testClass != null) ? testClass.getName() : "",
-				scope.kind().label(), scope.failed(), cleanup.files(), cleanup.bytes(), leaks,
-				cleanup.result().kept(), cleanup.duration().toNanos());
+				scope.kind().label(), scope.failed(), cleanup.files(), cleanup.bytes(), leaks, cleanup.result().kept(),
+				cleanup.duration().toNanos());
 		if (scope.kind() != Scope.Kind.METHOD || record.failed() || !leaks.isEmpty() || !record.kept().isEmpty()) {
 			this.notable.add(record);
 		}
@@ -70,8 +72,9 @@ public final class RunRecorder {
 	}
 
 	/**
-	 * The records kept: the notable ones in the order their contexts were cleaned, then the largest clean
-	 * tests, then one record per class adding up its other clean tests ({@code kind} {@code tests}).
+	 * The records kept: the notable ones in the order their contexts were cleaned, then
+	 * the largest clean tests, then one record per class adding up its other clean tests
+	 * ({@code kind} {@code tests}).
 	 */
 	public List<TestRecord> records() {
 		List<TestRecord> records = new ArrayList<>(this.notable);

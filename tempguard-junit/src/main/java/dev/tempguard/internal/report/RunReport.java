@@ -12,13 +12,15 @@ import dev.tempguard.Leak;
 import dev.tempguard.internal.stats.Counters;
 
 /**
- * The report of a test run, as written to JSON: the forks it covers, their totals, and one entry per cleaned
- * test context. A fork writes one covering itself; merging those of every fork of a build gives the build's.
+ * The report of a test run, as written to JSON: the forks it covers, their totals, and
+ * one entry per cleaned test context. A fork writes one covering itself; merging those of
+ * every fork of a build gives the build's.
  *
  * @param version the format's version
  * @param forks the test JVMs covered
  * @param totals their counts, added up
- * @param tests one entry per cleaned test context, in the order they were cleaned, fork after fork
+ * @param tests one entry per cleaned test context, in the order they were cleaned, fork
+ * after fork
  */
 public record RunReport(int version, List<Fork> forks, Totals totals, List<TestEntry> tests) {
 
@@ -30,13 +32,19 @@ public record RunReport(int version, List<Fork> forks, Totals totals, List<TestE
 		tests = List.copyOf(tests);
 	}
 
-	/** The report of this fork: what {@code recorder} recorded and what {@code counters} counted. */
+	/**
+	 * The report of this fork: what {@code recorder} recorded and what {@code counters}
+	 * counted.
+	 */
 	public static RunReport of(Fork fork, RunRecorder recorder, Counters counters) {
 		List<TestEntry> tests = recorder.records().stream().map((record) -> TestEntry.of(fork.pid(), record)).toList();
 		return new RunReport(VERSION, List.of(fork), Totals.of(counters), tests);
 	}
 
-	/** One report covering all of {@code reports}: their forks, their totals added up, their entries. */
+	/**
+	 * One report covering all of {@code reports}: their forks, their totals added up,
+	 * their entries.
+	 */
 	public static RunReport merge(List<RunReport> reports) {
 		List<Fork> forks = new ArrayList<>();
 		List<TestEntry> tests = new ArrayList<>();
@@ -53,8 +61,9 @@ public record RunReport(int version, List<Fork> forks, Totals totals, List<TestE
 	 * A test JVM.
 	 *
 	 * @param pid its process id
-	 * @param parentPid the process that started it, which forks of the same build share: for a surefire fork,
-	 * the Maven JVM (past the shell that surefire starts forks through); {@code null} when unknown
+	 * @param parentPid the process that started it, which forks of the same build share:
+	 * for a surefire fork, the Maven JVM (past the shell that surefire starts forks
+	 * through); {@code null} when unknown
 	 * @param host the host name
 	 * @param start when the JVM started, ISO-8601
 	 * @param end when its test run ended, ISO-8601

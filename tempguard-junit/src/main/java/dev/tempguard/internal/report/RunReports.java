@@ -12,8 +12,9 @@ import dev.tempguard.internal.support.HostName;
 import dev.tempguard.internal.stats.Counters;
 
 /**
- * The end of a run's reporting: writes this fork's report and the build's page, and gives the console
- * summary. Reporting never fails a run: what goes wrong is logged as a warning.
+ * The end of a run's reporting: writes this fork's report and the build's page, and gives
+ * the console summary. Reporting never fails a run: what goes wrong is logged as a
+ * warning.
  */
 public final class RunReports {
 
@@ -61,13 +62,15 @@ public final class RunReports {
 		ProcessHandle self = ProcessHandle.current();
 		Long parent = build(self).map(ProcessHandle::pid).orElse(null);
 		Instant start = self.info().startInstant().orElseGet(Instant::now);
-		return new RunReport.Fork(self.pid(), parent, HostName.current(), start.truncatedTo(ChronoUnit.MILLIS).toString(),
+		return new RunReport.Fork(self.pid(), parent, HostName.current(),
+				start.truncatedTo(ChronoUnit.MILLIS).toString(),
 				Instant.now().truncatedTo(ChronoUnit.MILLIS).toString());
 	}
 
 	/**
-	 * The process that started this JVM: for a surefire fork, the Maven JVM. On Unix surefire starts each fork
-	 * through {@code /bin/sh -c}, so a shell parent is skipped for its own parent.
+	 * The process that started this JVM: for a surefire fork, the Maven JVM. On Unix
+	 * surefire starts each fork through {@code /bin/sh -c}, so a shell parent is skipped
+	 * for its own parent.
 	 */
 	static Optional<ProcessHandle> build(ProcessHandle self) {
 		Optional<ProcessHandle> parent = self.parent();

@@ -10,7 +10,8 @@ import dev.tempguard.Leak;
  *
  * @param context the context's id
  * @param testClass the test class's name ({@code null} for the run)
- * @param kind {@code method}, {@code class}, {@code run}, or {@code tests} for a class's clean tests added up
+ * @param kind {@code method}, {@code class}, {@code run}, or {@code tests} for a class's
+ * clean tests added up
  * @param failed whether its test failed
  * @param files paths it tracked when cleaned
  * @param bytes their size

@@ -7,7 +7,9 @@ import java.nio.file.Path;
 
 import dev.tempguard.internal.cleanup.PathGuard;
 
-/** Checks a {@code tempguard.root-dir} before anything is created in, or swept from, it. */
+/**
+ * Checks a {@code tempguard.root-dir} before anything is created in, or swept from, it.
+ */
 public final class RootDirectories {
 
 	private RootDirectories() {
@@ -15,12 +17,13 @@ public final class RootDirectories {
 
 	/**
 	 * The absolute, normalized root-dir.
-	 * @throws IllegalArgumentException when it is a dangerous path, a symbolic link, not a directory, or owned by
-	 * another user
+	 * @throws IllegalArgumentException when it is a dangerous path, a symbolic link, not
+	 * a directory, or owned by another user
 	 */
 	public static Path validate(Path rootDir) {
 		Path root = rootDir.toAbsolutePath().normalize();
-		// the defaults only: a root-dir already in use by another application context is protected, not refused
+		// the defaults only: a root-dir already in use by another application context is
+		// protected, not refused
 		if (PathGuard.defaults().isDangerous(root)) {
 			throw new IllegalArgumentException("tempguard.root-dir=" + root
 					+ " is a directory tempguard must never delete from (the filesystem root, user.home, user.dir or"
@@ -38,7 +41,10 @@ public final class RootDirectories {
 		return root;
 	}
 
-	/** Refuses an existing root-dir that another user owns: what it holds is not this user's to create or sweep. */
+	/**
+	 * Refuses an existing root-dir that another user owns: what it holds is not this
+	 * user's to create or sweep.
+	 */
 	private static void checkOwner(Path root) {
 		String user = System.getProperty("user.name");
 		if (user == null || user.isEmpty() || "?".equals(user) || !Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {

@@ -30,18 +30,21 @@ import dev.tempguard.internal.cleanup.PathGuard;
 import dev.tempguard.internal.support.HostName;
 
 /**
- * The directory under root-dir that holds what this JVM creates: {@code run-<pid>-<start>-<random>}. It is
- * made on first use, and again if a cleanup removed it.
+ * The directory under root-dir that holds what this JVM creates:
+ * {@code run-<pid>-<start>-<random>}. It is made on first use, and again if a cleanup
+ * removed it.
  * <p>
- * A run directory is held by a lock for as long as it is in use: the lock file {@value #LOCK_FILE} inside it
- * records the pid, host and start time of the JVM, and this JVM keeps a {@link FileLock} on it until
- * {@link #close()} or its exit. The directory is created under a temporary name ({@value #CREATING_PREFIX}…),
- * locked, and only then renamed to its {@code run-} name, so that no other process ever sees a {@code run-}
- * directory without a held lock. A sweeper of another JVM that can take the lock knows that its JVM is gone.
+ * A run directory is held by a lock for as long as it is in use: the lock file
+ * {@value #LOCK_FILE} inside it records the pid, host and start time of the JVM, and this
+ * JVM keeps a {@link FileLock} on it until {@link #close()} or its exit. The directory is
+ * created under a temporary name ({@value #CREATING_PREFIX}…), locked, and only then
+ * renamed to its {@code run-} name, so that no other process ever sees a {@code run-}
+ * directory without a held lock. A sweeper of another JVM that can take the lock knows
+ * that its JVM is gone.
  * <p>
- * With the JDK, closing any channel to a locked file may release the lock that another channel of the same JVM
- * holds on it: code of this JVM must never open the lock file of a run directory that this JVM holds (see
- * {@link #isHeldByThisJvm(Path)}).
+ * With the JDK, closing any channel to a locked file may release the lock that another
+ * channel of the same JVM holds on it: code of this JVM must never open the lock file of
+ * a run directory that this JVM holds (see {@link #isHeldByThisJvm(Path)}).
  */
 public final class RunDirectory implements AutoCloseable {
 
@@ -59,7 +62,10 @@ public final class RunDirectory implements AutoCloseable {
 
 	private static final DateTimeFormatter START = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss");
 
-	/** Run directories whose lock some {@code RunDirectory} of this JVM holds, whatever its runtime. */
+	/**
+	 * Run directories whose lock some {@code RunDirectory} of this JVM holds, whatever
+	 * its runtime.
+	 */
 	private static final Set<Path> HELD = ConcurrentHashMap.newKeySet();
 
 	private final Path rootDir;
@@ -76,10 +82,11 @@ public final class RunDirectory implements AutoCloseable {
 	}
 
 	/**
-	 * Whether a run directory of this JVM holds a lock on {@code directory}: then nothing in this JVM may open
-	 * its lock file.
+	 * Whether a run directory of this JVM holds a lock on {@code directory}: then nothing
+	 * in this JVM may open its lock file.
 	 * @param directory a directory under some root-dir
-	 * @return {@code true} if it is the locked run directory of a {@code RunDirectory} of this JVM
+	 * @return {@code true} if it is the locked run directory of a {@code RunDirectory} of
+	 * this JVM
 	 */
 	public static boolean isHeldByThisJvm(Path directory) {
 		return HELD.contains(directory.toAbsolutePath().normalize());
@@ -89,19 +96,26 @@ public final class RunDirectory implements AutoCloseable {
 		return this.rootDir;
 	}
 
-	/** The run directory; it changes only when a new one has to be made (see {@link #ensureExists()}). */
+	/**
+	 * The run directory; it changes only when a new one has to be made (see
+	 * {@link #ensureExists()}).
+	 */
 	public Path path() {
 		return this.path;
 	}
 
-	/** Whether this JVM holds the directory's lock, that is from its creation until {@link #close()}. */
+	/**
+	 * Whether this JVM holds the directory's lock, that is from its creation until
+	 * {@link #close()}.
+	 */
 	public boolean isLocked() {
 		FileChannel channel = this.lockChannel;
 		return channel != null && channel.isOpen();
 	}
 
 	/**
-	 * The directory, created (owner-only, locked) if it is not there or its lock was released.
+	 * The directory, created (owner-only, locked) if it is not there or its lock was
+	 * released.
 	 */
 	public Path ensureExists() {
 		Path current = this.path;
@@ -115,10 +129,12 @@ public final class RunDirectory implements AutoCloseable {
 			}
 			try {
 				createOwnerOnly(this.rootDir, true);
-				// the lock of a directory that is gone (or was released) is of no use any more
+				// the lock of a directory that is gone (or was released) is of no use any
+				// more
 				release();
 				if (Files.exists(current, LinkOption.NOFOLLOW_LINKS)) {
-					// released with files kept in it: that one is an orphan now, this JVM makes a new one
+					// released with files kept in it: that one is an orphan now, this JVM
+					// makes a new one
 					current = newName(this.rootDir);
 				}
 				createLocked(current);
@@ -133,8 +149,9 @@ public final class RunDirectory implements AutoCloseable {
 	}
 
 	/**
-	 * Releases the lock, so that the directory, if it is still there, becomes an orphan that sweeping may delete.
-	 * A later {@link #ensureExists()} creates a new locked directory.
+	 * Releases the lock, so that the directory, if it is still there, becomes an orphan
+	 * that sweeping may delete. A later {@link #ensureExists()} creates a new locked
+	 * directory.
 	 */
 	@Override
 	public synchronized void close() {
@@ -159,7 +176,10 @@ public final class RunDirectory implements AutoCloseable {
 		}
 	}
 
-	/** Creates the directory under a temporary name with its lock held, then renames it to {@code target}. */
+	/**
+	 * Creates the directory under a temporary name with its lock held, then renames it to
+	 * {@code target}.
+	 */
 	private void createLocked(Path target) throws IOException {
 		Path creating = this.rootDir.resolve(CREATING_PREFIX + target.getFileName());
 		Files.createDirectory(creating, ownerOnly(creating, PosixFilePermissions.fromString("rwx------")));
@@ -173,11 +193,13 @@ public final class RunDirectory implements AutoCloseable {
 					ownerOnly(lockFile, PosixFilePermissions.fromString("rw-------")));
 			FileLock lock = lock(channel);
 			if (lock == null) {
-				throw new IOException("Another process holds the lock of " + lockFile + ", which this JVM just created");
+				throw new IOException(
+						"Another process holds the lock of " + lockFile + ", which this JVM just created");
 			}
 			channel.write(ByteBuffer.wrap(lockContent().getBytes(StandardCharsets.ISO_8859_1)));
 			channel.force(true);
-			// before the rename: from the moment the run- name exists, no code of this JVM may open its lock file
+			// before the rename: from the moment the run- name exists, no code of this
+			// JVM may open its lock file
 			HELD.add(held);
 			Files.move(creating, target, StandardCopyOption.ATOMIC_MOVE);
 			this.lockChannel = channel;
@@ -193,8 +215,9 @@ public final class RunDirectory implements AutoCloseable {
 	}
 
 	/**
-	 * Locks a lock file that this JVM just created. Sweepers leave young {@code .creating-} directories alone, but
-	 * one that took the lock to look at it holds it a moment only: a few tries, then give up.
+	 * Locks a lock file that this JVM just created. Sweepers leave young
+	 * {@code .creating-} directories alone, but one that took the lock to look at it
+	 * holds it a moment only: a few tries, then give up.
 	 */
 	private static @Nullable FileLock lock(FileChannel channel) throws IOException {
 		for (int attempt = 1;; attempt++) {
@@ -231,7 +254,10 @@ public final class RunDirectory implements AutoCloseable {
 		return escaped.toString();
 	}
 
-	/** Removes what a failed creation left; what remains is swept as an orphan after a grace period. */
+	/**
+	 * Removes what a failed creation left; what remains is swept as an orphan after a
+	 * grace period.
+	 */
 	private static void deleteQuietly(Path creating) {
 		try {
 			new DeletionEngine(PathGuard.defaults()).delete(creating);
@@ -269,8 +295,7 @@ public final class RunDirectory implements AutoCloseable {
 		while (existing != null && !Files.exists(existing)) {
 			existing = existing.getParent();
 		}
-		boolean posix = existing == null
-				|| existing.getFileSystem().supportedFileAttributeViews().contains("posix");
+		boolean posix = existing == null || existing.getFileSystem().supportedFileAttributeViews().contains("posix");
 		return posix ? new FileAttribute<?>[] { PosixFilePermissions.asFileAttribute(permissions) }
 				: new FileAttribute<?>[0];
 	}

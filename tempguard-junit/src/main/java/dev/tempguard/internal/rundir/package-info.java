@@ -1,5 +1,6 @@
 /**
- * Run directories: the locked directory under root-dir that holds what one test JVM creates.
+ * Run directories: the locked directory under root-dir that holds what one test JVM
+ * creates.
  */
 @NullMarked
 package dev.tempguard.internal.rundir;

@@ -16,8 +16,8 @@ import dev.tempguard.internal.scope.Scope;
 import dev.tempguard.internal.stats.Counters;
 
 /**
- * The end of a test run: cleans the contexts still open (deepest first, the run last), then removes the run
- * directories, but those holding files kept on purpose.
+ * The end of a test run: cleans the contexts still open (deepest first, the run last),
+ * then removes the run directories, but those holding files kept on purpose.
  */
 public final class RunEnd {
 
@@ -49,8 +49,9 @@ public final class RunEnd {
 	}
 
 	/**
-	 * Deletes each run directory while its lock is still held, then releases the lock; one holding kept files
-	 * stays, unlocked: it is an orphan that a later sweep deletes once it is older than max-age.
+	 * Deletes each run directory while its lock is still held, then releases the lock;
+	 * one holding kept files stays, unlocked: it is an orphan that a later sweep deletes
+	 * once it is older than max-age.
 	 */
 	private static void removeRunDirectories(TempGuardRuntime runtime) {
 		for (RunDirectory directory : runtime.runDirectories()) {

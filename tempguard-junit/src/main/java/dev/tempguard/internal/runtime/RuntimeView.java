@@ -36,7 +36,10 @@ final class RuntimeView implements TempGuardView {
 
 	private static Context context(Scope scope) {
 		return new Context(scope.id(), scope.kind().label(),
-				scope.tracked().stream().map((TrackedPath tracked) -> new Tracked(tracked.path(), tracked.directory())).toList());
+				scope.tracked()
+					.stream()
+					.map((TrackedPath tracked) -> new Tracked(tracked.path(), tracked.directory()))
+					.toList());
 	}
 
 	@Override

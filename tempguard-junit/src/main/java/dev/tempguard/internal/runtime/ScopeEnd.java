@@ -12,22 +12,27 @@ import dev.tempguard.internal.leak.LeakReporter;
 import dev.tempguard.internal.scope.Scope;
 
 /**
- * The end of a test context, after a test, a class, or at the end of the run: closes it, cleans it (or keeps
- * its files), finds its untracked leaks, records it for the report, and reports what it left behind.
+ * The end of a test context, after a test, a class, or at the end of the run: closes it,
+ * cleans it (or keeps its files), finds its untracked leaks, records it for the report,
+ * and reports what it left behind.
  */
 public final class ScopeEnd {
 
 	private ScopeEnd() {
 	}
 
-	/** @return the error to fail the test with, when it leaked and {@code policy} fails on leaks */
+	/**
+	 * @return the error to fail the test with, when it leaked and {@code policy} fails on
+	 * leaks
+	 */
 	public static Optional<TempFileLeakError> finish(TempGuardRuntime runtime, Scope scope, CleanupPolicy policy) {
 		runtime.leakDetector().closed(scope);
 		runtime.scopes().close(scope);
 		ScopeCleanup cleanup = runtime.cleaner().clean(scope, policy.keeps(scope.failed()));
 		List<Leak> untracked = List.of();
 		if (scope.kind() == Scope.Kind.RUN) {
-			// the run's untracked entries belong to application contexts that are still open
+			// the run's untracked entries belong to application contexts that are still
+			// open
 			runtime.leakDetector().forget(scope);
 		}
 		else {

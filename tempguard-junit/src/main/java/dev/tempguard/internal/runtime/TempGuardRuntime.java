@@ -24,12 +24,12 @@ import dev.tempguard.internal.stats.Counters;
 import dev.tempguard.internal.sweep.StartupSweep;
 
 /**
- * What tempguard tracks in this JVM, and where its parts are put together. It is one per JVM, not one per
- * application context: tests of one run use several cached contexts, and a test's files must be found by the
- * test integration whichever context created them.
+ * What tempguard tracks in this JVM, and where its parts are put together. It is one per
+ * JVM, not one per application context: tests of one run use several cached contexts, and
+ * a test's files must be found by the test integration whichever context created them.
  * <p>
- * {@link #get()} is for the framework adapters only (JUnit and Spring create their listeners, nothing injects
- * them); everything else gets its collaborators passed in.
+ * {@link #get()} is for the framework adapters only (JUnit and Spring create their
+ * listeners, nothing injects them); everything else gets its collaborators passed in.
  */
 public final class TempGuardRuntime {
 
@@ -93,25 +93,28 @@ public final class TempGuardRuntime {
 	}
 
 	/**
-	 * A registry creating files in this JVM's run directory under {@code rootDir}; nothing is created or swept
-	 * until a file is.
-	 * @throws IllegalArgumentException when {@code rootDir} is a dangerous path, a symbolic link, a file, or owned
-	 * by another user
+	 * A registry creating files in this JVM's run directory under {@code rootDir};
+	 * nothing is created or swept until a file is.
+	 * @throws IllegalArgumentException when {@code rootDir} is a dangerous path, a
+	 * symbolic link, a file, or owned by another user
 	 */
 	public DefaultTempFileRegistry registry(Path rootDir) {
 		return new DefaultTempFileRegistry(this.scopes, this.trackedPaths, this.cleaner, this.engines, this.counters,
 				runDirectory(RootDirectories.validate(rootDir)));
 	}
 
-	/** A registry as {@link #registry(Path)}, after the orphans of {@code rootDir} were swept as {@code sweep} says. */
+	/**
+	 * A registry as {@link #registry(Path)}, after the orphans of {@code rootDir} were
+	 * swept as {@code sweep} says.
+	 */
 	public DefaultTempFileRegistry registry(Path rootDir, SweepSettings sweep) {
 		sweepOnce(RootDirectories.validate(rootDir), sweep);
 		return registry(rootDir);
 	}
 
 	/**
-	 * Starts what the settings ask for: the sweep of the root-dir (once per root-dir and runtime) and leak
-	 * detection in the watched directories.
+	 * Starts what the settings ask for: the sweep of the root-dir (once per root-dir and
+	 * runtime) and leak detection in the watched directories.
 	 * @return the registry of the settings' root-dir
 	 */
 	public DefaultTempFileRegistry start(TempGuardSettings settings) {
@@ -134,7 +137,10 @@ public final class TempGuardRuntime {
 		return this.runDirectories.values();
 	}
 
-	/** This JVM's run directory under {@code rootDir}, which becomes protected from deletion. */
+	/**
+	 * This JVM's run directory under {@code rootDir}, which becomes protected from
+	 * deletion.
+	 */
 	public RunDirectory runDirectory(Path rootDir) {
 		return this.runDirectories.computeIfAbsent(rootDir, (root) -> {
 			this.engines.protect(root);
@@ -143,14 +149,12 @@ public final class TempGuardRuntime {
 		});
 	}
 
-	// the first time this runtime uses rootDir with sweeping enabled, its orphans are swept (never this JVM's)
+	// the first time this runtime uses rootDir with sweeping enabled, its orphans are
+	// swept (never this JVM's)
 	private void sweepOnce(Path rootDir, SweepSettings sweep) {
 		if (sweep.enabled() && this.sweptRootDirs.add(rootDir)) {
 			this.engines.protect(rootDir);
-			Set<Path> own = this.runDirectories.values()
-				.stream()
-				.map(RunDirectory::path)
-				.collect(Collectors.toSet());
+			Set<Path> own = this.runDirectories.values().stream().map(RunDirectory::path).collect(Collectors.toSet());
 			StartupSweep.run(this.engines.current(), rootDir, sweep, own);
 		}
 	}

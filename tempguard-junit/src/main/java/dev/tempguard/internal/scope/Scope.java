@@ -12,8 +12,9 @@ import org.jspecify.annotations.Nullable;
 import dev.tempguard.internal.settings.CleanupPolicy;
 
 /**
- * A test context: the run, a test class (a {@code @Nested} class inside its enclosing class), or one
- * invocation of a test method. It tracks the paths created or registered in it until it is cleaned.
+ * A test context: the run, a test class (a {@code @Nested} class inside its enclosing
+ * class), or one invocation of a test method. It tracks the paths created or registered
+ * in it until it is cleaned.
  */
 public final class Scope {
 
@@ -28,7 +29,10 @@ public final class Scope {
 			this.label = label;
 		}
 
-		/** The kind in lower case, as reports show it (one string for every scope of the kind). */
+		/**
+		 * The kind in lower case, as reports show it (one string for every scope of the
+		 * kind).
+		 */
 		public String label() {
 			return this.label;
 		}
@@ -100,7 +104,8 @@ public final class Scope {
 
 	/**
 	 * Tracks {@code path} here unless this scope was closed meanwhile.
-	 * @return {@link Tracking#CLOSED} when closed, so that the caller tracks it in an enclosing scope
+	 * @return {@link Tracking#CLOSED} when closed, so that the caller tracks it in an
+	 * enclosing scope
 	 */
 	public synchronized Tracking track(TrackedPath path) {
 		if (!this.open && this.kind != Kind.RUN) {
@@ -116,7 +121,10 @@ public final class Scope {
 
 	}
 
-	/** Removes and returns what is tracked, newest first, so that children go before their parents. */
+	/**
+	 * Removes and returns what is tracked, newest first, so that children go before their
+	 * parents.
+	 */
 	public synchronized List<TrackedPath> drain() {
 		List<TrackedPath> paths = new ArrayList<>(this.tracked);
 		this.tracked.clear();
@@ -124,12 +132,17 @@ public final class Scope {
 		return paths;
 	}
 
-	/** An entry appeared in a watched directory while this scope was the narrowest one certain. */
+	/**
+	 * An entry appeared in a watched directory while this scope was the narrowest one
+	 * certain.
+	 */
 	public synchronized void appeared(Path entry) {
 		this.appeared.add(entry);
 	}
 
-	/** Removes and returns the entries that appeared in watched directories in this scope. */
+	/**
+	 * Removes and returns the entries that appeared in watched directories in this scope.
+	 */
 	public synchronized List<Path> drainAppeared() {
 		List<Path> entries = List.copyOf(this.appeared);
 		this.appeared.clear();
@@ -161,7 +174,10 @@ public final class Scope {
 		return this.failed;
 	}
 
-	/** How to clean this scope, as the Spring integration resolved it from the test's application context. */
+	/**
+	 * How to clean this scope, as the Spring integration resolved it from the test's
+	 * application context.
+	 */
 	public synchronized void policy(CleanupPolicy policy) {
 		this.policy = policy;
 	}

@@ -16,10 +16,11 @@ import org.jspecify.annotations.Nullable;
 /**
  * The open test contexts and which one a thread works for.
  * <p>
- * A thread is bound to a scope by the test integration (the test's own thread), or inherits the binding of
- * the thread that started it (threads and executors a test creates). A thread bound to no open scope (an
- * embedded server's request thread, an {@code @Async} pool made at start-up) counts for the narrowest scope
- * that is certain: the only running test, else the closest scope that encloses every running test.
+ * A thread is bound to a scope by the test integration (the test's own thread), or
+ * inherits the binding of the thread that started it (threads and executors a test
+ * creates). A thread bound to no open scope (an embedded server's request thread, an
+ * {@code @Async} pool made at start-up) counts for the narrowest scope that is certain:
+ * the only running test, else the closest scope that encloses every running test.
  */
 public final class Scopes {
 
@@ -47,24 +48,27 @@ public final class Scopes {
 	}
 
 	/**
-	 * Opens the scope of a test class, inside the scope of its enclosing class when that is open (a
-	 * {@code @Nested} class), else inside the run.
+	 * Opens the scope of a test class, inside the scope of its enclosing class when that
+	 * is open (a {@code @Nested} class), else inside the run.
 	 */
 	public Scope openClass(Class<?> testClass) {
 		Class<?> enclosing = testClass.getEnclosingClass();
 		Scope parent = (enclosing != null) ? this.openClasses.getOrDefault(enclosing, this.run) : this.run;
 		String id = testClass.getName();
-		// a class normally runs once at a time; a second run at the same time must not share its scope
+		// a class normally runs once at a time; a second run at the same time must not
+		// share its scope
 		if (this.openClasses.containsKey(testClass)) {
-			id = id + "[" + this.invocations.computeIfAbsent(id, (key) -> new AtomicInteger(1)).incrementAndGet()
-					+ "]";
+			id = id + "[" + this.invocations.computeIfAbsent(id, (key) -> new AtomicInteger(1)).incrementAndGet() + "]";
 		}
 		Scope scope = open(id, Scope.Kind.CLASS, parent, testClass);
 		this.openClasses.putIfAbsent(testClass, scope);
 		return scope;
 	}
 
-	/** Opens the scope of one invocation of a test method: {@code <class name>#<method>[<n>]}. */
+	/**
+	 * Opens the scope of one invocation of a test method:
+	 * {@code <class name>#<method>[<n>]}.
+	 */
 	public Scope openMethod(Class<?> testClass, String methodName) {
 		Scope parent = this.openClasses.getOrDefault(testClass, this.run);
 		String key = testClass.getName() + "#" + methodName;
@@ -79,7 +83,10 @@ public final class Scopes {
 		return scope;
 	}
 
-	/** Closes {@code scope}: it tracks nothing more, and no thread counts for it any longer. */
+	/**
+	 * Closes {@code scope}: it tracks nothing more, and no thread counts for it any
+	 * longer.
+	 */
 	public void close(Scope scope) {
 		if (scope.kind() == Scope.Kind.RUN || !scope.isOpen()) {
 			return;
@@ -139,7 +146,8 @@ public final class Scopes {
 
 	/**
 	 * Binds the calling thread to {@code scope}.
-	 * @param inheritable whether threads started from now on by this thread count for it too
+	 * @param inheritable whether threads started from now on by this thread count for it
+	 * too
 	 * @return the previous binding, to give to {@link #restore}
 	 */
 	public @Nullable Binding bind(Scope scope, boolean inheritable) {
@@ -179,8 +187,8 @@ public final class Scopes {
 	}
 
 	/**
-	 * The deepest scope that encloses every leaf of {@code scopes} (a scope whose test may be running: no
-	 * scope below it is among them), or the run when there is none.
+	 * The deepest scope that encloses every leaf of {@code scopes} (a scope whose test
+	 * may be running: no scope below it is among them), or the run when there is none.
 	 * @param isLeaf tells whether a scope of {@code scopes} is a leaf
 	 */
 	public Scope narrowestEnclosing(Iterable<Scope> scopes, Predicate<Scope> isLeaf) {

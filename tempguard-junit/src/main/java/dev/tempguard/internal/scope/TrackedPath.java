@@ -6,9 +6,10 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A path that tempguard deletes when its scope is cleaned. It is kept as its directory and its name, the
- * directory shared with the paths tracked before it in the same directory (see {@link TrackedPaths}): a
- * tracked path then costs its name, not a whole path. Two tracked paths are equal when their paths are.
+ * A path that tempguard deletes when its scope is cleaned. It is kept as its directory
+ * and its name, the directory shared with the paths tracked before it in the same
+ * directory (see {@link TrackedPaths}): a tracked path then costs its name, not a whole
+ * path. Two tracked paths are equal when their paths are.
  */
 public final class TrackedPath {
 
@@ -46,8 +47,9 @@ public final class TrackedPath {
 	}
 
 	/**
-	 * The real path of its directory when it was tracked, so that a directory later replaced by a symbolic link
-	 * is noticed before anything is deleted through it; {@code null} when there was none.
+	 * The real path of its directory when it was tracked, so that a directory later
+	 * replaced by a symbolic link is noticed before anything is deleted through it;
+	 * {@code null} when there was none.
 	 */
 	public @Nullable Path realParent() {
 		return this.realParent;

@@ -1,5 +1,6 @@
 /**
- * Scoping: the run, class, nested class and method contexts, and which one a thread's files belong to.
+ * Scoping: the run, class, nested class and method contexts, and which one a thread's
+ * files belong to.
  */
 @NullMarked
 package dev.tempguard.internal.scope;

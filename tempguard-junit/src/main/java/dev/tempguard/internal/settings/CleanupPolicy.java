@@ -7,13 +7,17 @@ import dev.tempguard.CleanupMode;
  *
  * @param mode when to delete
  * @param failOnLeak whether a leak fails the test
- * @param deleteUntracked whether untracked leaks in watched directories are deleted once reported
+ * @param deleteUntracked whether untracked leaks in watched directories are deleted once
+ * reported
  */
 public record CleanupPolicy(CleanupMode mode, boolean failOnLeak, boolean deleteUntracked) {
 
 	public static final CleanupPolicy DEFAULT = new CleanupPolicy(CleanupMode.ALWAYS, false, false);
 
-	/** This policy, with leaks only reported (at the end of the run nothing is left to fail). */
+	/**
+	 * This policy, with leaks only reported (at the end of the run nothing is left to
+	 * fail).
+	 */
 	public CleanupPolicy reportOnly() {
 		return new CleanupPolicy(this.mode, false, this.deleteUntracked);
 	}

@@ -2,7 +2,10 @@ package dev.tempguard.internal.settings;
 
 import java.time.Duration;
 
-/** The one check of {@code tempguard.max-age}, wherever it is set (Spring property, JUnit parameter, sweep). */
+/**
+ * The one check of {@code tempguard.max-age}, wherever it is set (Spring property, JUnit
+ * parameter, sweep).
+ */
 public final class MaxAge {
 
 	/** The property. */
@@ -13,7 +16,8 @@ public final class MaxAge {
 
 	/**
 	 * @return {@code maxAge}
-	 * @throws IllegalArgumentException when it is negative, naming the property and what to set
+	 * @throws IllegalArgumentException when it is negative, naming the property and what
+	 * to set
 	 */
 	public static Duration validate(Duration maxAge) {
 		if (maxAge.isNegative()) {

@@ -3,8 +3,8 @@ package dev.tempguard.internal.settings;
 import java.time.Duration;
 
 /**
- * How a test JVM sweeps its root-dir at start-up: {@code tempguard.sweep.enabled}, {@code tempguard.max-age} and
- * {@code tempguard.sweep.dry-run}.
+ * How a test JVM sweeps its root-dir at start-up: {@code tempguard.sweep.enabled},
+ * {@code tempguard.max-age} and {@code tempguard.sweep.dry-run}.
  *
  * @param enabled whether orphans are swept at all
  * @param maxAge the age from which an orphan is deleted, zero or positive

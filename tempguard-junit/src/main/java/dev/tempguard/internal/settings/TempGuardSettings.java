@@ -13,10 +13,10 @@ import dev.tempguard.CleanupMode;
 import dev.tempguard.internal.support.Durations;
 
 /**
- * Every {@code tempguard.*} setting, read from wherever the test framework keeps them: a Spring
- * {@code Environment} (through the Spring module's properties), JUnit configuration parameters
- * ({@code junit-platform.properties}) or system properties. Bad values are refused with a message naming the
- * setting and what to set instead.
+ * Every {@code tempguard.*} setting, read from wherever the test framework keeps them: a
+ * Spring {@code Environment} (through the Spring module's properties), JUnit
+ * configuration parameters ({@code junit-platform.properties}) or system properties. Bad
+ * values are refused with a message naming the setting and what to set instead.
  *
  * @param enabled {@code tempguard.enabled}
  * @param rootDir {@code tempguard.root-dir}, absolute
@@ -51,8 +51,8 @@ public record TempGuardSettings(boolean enabled, Path rootDir, CleanupPolicy pol
 	}
 
 	/**
-	 * Reads the settings from {@code source}, which gives the value of a key such as {@code tempguard.max-age},
-	 * or {@code null} when it is not set.
+	 * Reads the settings from {@code source}, which gives the value of a key such as
+	 * {@code tempguard.max-age}, or {@code null} when it is not set.
 	 * @throws IllegalArgumentException for a value that is not valid, naming the key
 	 */
 	public static TempGuardSettings from(Function<String, @Nullable String> source) {

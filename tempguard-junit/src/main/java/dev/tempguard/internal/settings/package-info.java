@@ -1,5 +1,6 @@
 /**
- * Settings: every {@code tempguard.*} setting, read and checked in one place whatever framework supplies it.
+ * Settings: every {@code tempguard.*} setting, read and checked in one place whatever
+ * framework supplies it.
  */
 @NullMarked
 package dev.tempguard.internal.settings;

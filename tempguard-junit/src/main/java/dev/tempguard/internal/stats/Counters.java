@@ -39,7 +39,10 @@ public final class Counters {
 		this.cleanupFailures.add(failures);
 	}
 
-	/** A test method's context was cleaned, taking {@code nanos}; {@code test} is false for other contexts. */
+	/**
+	 * A test method's context was cleaned, taking {@code nanos}; {@code test} is false
+	 * for other contexts.
+	 */
 	public void cleaning(boolean test, long nanos) {
 		if (test) {
 			this.testsCleaned.increment();
@@ -48,7 +51,9 @@ public final class Counters {
 		this.cleanupNanos.add(nanos);
 	}
 
-	/** Contexts cleaned, of every kind: the count that goes with {@link #cleanupNanos()}. */
+	/**
+	 * Contexts cleaned, of every kind: the count that goes with {@link #cleanupNanos()}.
+	 */
 	public long cleanings() {
 		return this.cleanings.sum();
 	}
@@ -98,7 +103,10 @@ public final class Counters {
 		return this.cleanupFailures.sum();
 	}
 
-	/** These counts, with what is tracked now: the paths of each open context, by context id. */
+	/**
+	 * These counts, with what is tracked now: the paths of each open context, by context
+	 * id.
+	 */
 	public TempStats stats(Map<String, Integer> trackedByContext) {
 		int total = trackedByContext.values().stream().mapToInt(Integer::intValue).sum();
 		return new TempStats(trackedByContext.size(), total, trackedByContext, created(), deleted(), leaked(), kept(),

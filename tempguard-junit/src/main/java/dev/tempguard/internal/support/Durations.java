@@ -7,9 +7,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads a duration as Spring Boot's properties and tempguard's other settings are written: {@code 24h},
- * {@code 30m}, {@code 90s}, {@code 250ms}, {@code 7d}, a bare number of milliseconds such as {@code 0}, or
- * ISO-8601 such as {@code PT24H}.
+ * Reads a duration as Spring Boot's properties and tempguard's other settings are
+ * written: {@code 24h}, {@code 30m}, {@code 90s}, {@code 250ms}, {@code 7d}, a bare
+ * number of milliseconds such as {@code 0}, or ISO-8601 such as {@code PT24H}.
  */
 public final class Durations {
 

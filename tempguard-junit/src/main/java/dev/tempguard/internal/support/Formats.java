@@ -3,7 +3,10 @@ package dev.tempguard.internal.support;
 import java.time.Duration;
 import java.util.Locale;
 
-/** How tempguard writes sizes and durations for people: one format everywhere (summary, report, sweep). */
+/**
+ * How tempguard writes sizes and durations for people: one format everywhere (summary,
+ * report, sweep).
+ */
 public final class Formats {
 
 	private static final String[] UNITS = { "KiB", "MiB", "GiB", "TiB", "PiB", "EiB" };
@@ -30,7 +33,10 @@ public final class Formats {
 		return bytes(bytes) + " in " + files + ((files == 1) ? " file" : " files");
 	}
 
-	/** An age such as {@code 0s}, {@code 45s}, {@code 12m 03s}, {@code 3h 05m}, {@code 3h} or {@code 2d 04h}. */
+	/**
+	 * An age such as {@code 0s}, {@code 45s}, {@code 12m 03s}, {@code 3h 05m}, {@code 3h}
+	 * or {@code 2d 04h}.
+	 */
 	public static String age(Duration age) {
 		long seconds = Math.max(0, age.getSeconds());
 		if (seconds < 60) {
@@ -50,7 +56,10 @@ public final class Formats {
 				: String.format(Locale.ROOT, "%d%s %02d%s", first, firstUnit, second, secondUnit);
 	}
 
-	/** A duration as a setting would be written: {@code 0}, {@code 24h}, {@code 30m}, {@code 90s}, {@code 250ms}. */
+	/**
+	 * A duration as a setting would be written: {@code 0}, {@code 24h}, {@code 30m},
+	 * {@code 90s}, {@code 250ms}.
+	 */
 	public static String setting(Duration duration) {
 		if (duration.isZero()) {
 			return "0";

@@ -5,7 +5,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** The name of this host, read without a name-service lookup (which may take seconds on a badly set-up host). */
+/**
+ * The name of this host, read without a name-service lookup (which may take seconds on a
+ * badly set-up host).
+ */
 public final class HostName {
 
 	private static final String NAME = read();

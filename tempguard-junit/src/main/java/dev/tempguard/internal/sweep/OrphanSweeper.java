@@ -40,22 +40,25 @@ import dev.tempguard.internal.sweep.SweepReport.Action;
 import dev.tempguard.internal.sweep.SweepReport.Entry;
 
 /**
- * Deletes the orphans of a root-dir: every direct entry that no live test JVM holds, once it is older than
- * max-age.
+ * Deletes the orphans of a root-dir: every direct entry that no live test JVM holds, once
+ * it is older than max-age.
  * <ul>
- * <li>A run directory ({@code run-*}) is live while some JVM holds the lock on its lock file; this JVM's own run
- * directories are skipped by path and their lock file is never opened (closing a channel would release the lock
- * this JVM holds). A run directory whose lock can be taken, or that has no lock file, is an orphan; its age is
- * counted from the start time in its lock file, else from its last modification.</li>
- * <li>A directory being created ({@code .creating-*}) is an orphan only if it is unlocked and older than
- * {@link #CREATING_GRACE}, whatever max-age says.</li>
- * <li>What an interrupted sweep renamed aside ({@code .deleting-*}) is deleted whatever its age.</li>
- * <li>Any other entry (files, symbolic links, other directories) is an orphan when older than max-age, its age
- * counted from its last modification (a link's own, not its target's).</li>
+ * <li>A run directory ({@code run-*}) is live while some JVM holds the lock on its lock
+ * file; this JVM's own run directories are skipped by path and their lock file is never
+ * opened (closing a channel would release the lock this JVM holds). A run directory whose
+ * lock can be taken, or that has no lock file, is an orphan; its age is counted from the
+ * start time in its lock file, else from its last modification.</li>
+ * <li>A directory being created ({@code .creating-*}) is an orphan only if it is unlocked
+ * and older than {@link #CREATING_GRACE}, whatever max-age says.</li>
+ * <li>What an interrupted sweep renamed aside ({@code .deleting-*}) is deleted whatever
+ * its age.</li>
+ * <li>Any other entry (files, symbolic links, other directories) is an orphan when older
+ * than max-age, its age counted from its last modification (a link's own, not its
+ * target's).</li>
  * </ul>
- * A directory is renamed aside to {@code .deleting-*} before it is deleted, so that a half-deleted run directory
- * is never mistaken for a live one; everything is deleted by the {@link DeletionEngine}, which never follows a
- * link. Instances are thread-safe.
+ * A directory is renamed aside to {@code .deleting-*} before it is deleted, so that a
+ * half-deleted run directory is never mistaken for a live one; everything is deleted by
+ * the {@link DeletionEngine}, which never follows a link. Instances are thread-safe.
  */
 public final class OrphanSweeper {
 
@@ -72,7 +75,8 @@ public final class OrphanSweeper {
 	private final Clock clock;
 
 	/**
-	 * @param engine the engine that deletes orphans; its guard should protect the root-dir
+	 * @param engine the engine that deletes orphans; its guard should protect the
+	 * root-dir
 	 */
 	public OrphanSweeper(DeletionEngine engine) {
 		this(engine, Clock.systemUTC());
@@ -84,14 +88,15 @@ public final class OrphanSweeper {
 	}
 
 	/**
-	 * Sweeps the direct entries of {@code rootDir}. A root-dir that does not exist has nothing to sweep.
+	 * Sweeps the direct entries of {@code rootDir}. A root-dir that does not exist has
+	 * nothing to sweep.
 	 * @param rootDir tempguard's root-dir
 	 * @param maxAge the age from which an orphan is deleted; zero deletes every orphan
 	 * @param dryRun whether to report only, deleting nothing
 	 * @param ownRunDirectories the run directories of this JVM, which are never touched
 	 * @return every entry, by name, with its age, size and what was done
-	 * @throws IllegalArgumentException if {@code rootDir} is a dangerous path, a symbolic link, a file or owned
-	 * by another user, or {@code maxAge} is negative
+	 * @throws IllegalArgumentException if {@code rootDir} is a dangerous path, a symbolic
+	 * link, a file or owned by another user, or {@code maxAge} is negative
 	 * @throws UncheckedIOException if {@code rootDir} cannot be listed
 	 */
 	public SweepReport sweep(Path rootDir, Duration maxAge, boolean dryRun, Set<Path> ownRunDirectories) {
@@ -120,14 +125,17 @@ public final class OrphanSweeper {
 			stream.forEach(paths::add);
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("tempguard could not list tempguard.root-dir=" + root
-					+ " to sweep it; check that it is readable", ex);
+			throw new UncheckedIOException(
+					"tempguard could not list tempguard.root-dir=" + root + " to sweep it; check that it is readable",
+					ex);
 		}
 		paths.sort(null);
 		return paths;
 	}
 
-	/** Handles one entry; {@code null} if it went away meanwhile (another sweep took it). */
+	/**
+	 * Handles one entry; {@code null} if it went away meanwhile (another sweep took it).
+	 */
 	private @Nullable Entry sweepEntry(Path root, Path path, Duration maxAge, boolean dryRun, Set<Path> own) {
 		String name = String.valueOf(path.getFileName());
 		BasicFileAttributes attributes;
@@ -146,7 +154,8 @@ public final class OrphanSweeper {
 		}
 		boolean directory = attributes.isDirectory();
 		if (directory && name.startsWith(RunDirectory.CREATING_PREFIX) && modifiedAge.compareTo(CREATING_GRACE) < 0) {
-			// its JVM may be about to lock it: taking the lock even for a moment would make that fail
+			// its JVM may be about to lock it: taking the lock even for a moment would
+			// make that fail
 			return entry(path, modifiedAge, Action.KEPT_CREATING, null);
 		}
 		if (directory && (name.startsWith(RunDirectory.RUN_PREFIX) || name.startsWith(RunDirectory.CREATING_PREFIX))) {
@@ -223,7 +232,8 @@ public final class OrphanSweeper {
 			PathSize size = PathSize.of(path);
 			Path aside;
 			try {
-				// while the lock is held, so that nobody else takes it for a live run in between
+				// while the lock is held, so that nobody else takes it for a live run in
+				// between
 				aside = moveAside(root, path);
 			}
 			catch (NoSuchFileException ex) {
@@ -267,12 +277,15 @@ public final class OrphanSweeper {
 		if (name.length() > 100) {
 			name = name.substring(0, 100);
 		}
-		Path aside = root.resolve(DELETING_PREFIX + name + "-"
-				+ Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 16));
+		Path aside = root
+			.resolve(DELETING_PREFIX + name + "-" + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 16));
 		return Files.move(path, aside, StandardCopyOption.ATOMIC_MOVE);
 	}
 
-	/** The start time recorded in a lock file, read through the channel that holds its lock. */
+	/**
+	 * The start time recorded in a lock file, read through the channel that holds its
+	 * lock.
+	 */
 	private static Optional<Instant> startOf(FileChannel channel) {
 		try {
 			ByteBuffer buffer = ByteBuffer.allocate(LOCK_CONTENT_LIMIT);
@@ -282,8 +295,8 @@ public final class OrphanSweeper {
 				position += read;
 			}
 			Properties properties = new Properties();
-			properties.load(new StringReader(
-					new String(buffer.array(), 0, buffer.position(), StandardCharsets.ISO_8859_1)));
+			properties
+				.load(new StringReader(new String(buffer.array(), 0, buffer.position(), StandardCharsets.ISO_8859_1)));
 			String start = properties.getProperty(RunDirectory.START_KEY);
 			return (start != null) ? Optional.of(Instant.parse(start.trim())) : Optional.empty();
 		}

@@ -12,8 +12,9 @@ import dev.tempguard.internal.settings.SweepSettings;
 import dev.tempguard.internal.sweep.SweepReport.Entry;
 
 /**
- * The sweep of a root-dir when a test JVM first uses it: one INFO line with the totals, one line per entry that a
- * dry run would delete, one WARN line per entry that could not be deleted. It never fails the test run.
+ * The sweep of a root-dir when a test JVM first uses it: one INFO line with the totals,
+ * one line per entry that a dry run would delete, one WARN line per entry that could not
+ * be deleted. It never fails the test run.
  */
 public final class StartupSweep {
 
@@ -28,7 +29,8 @@ public final class StartupSweep {
 	 * @param rootDir the root-dir, already validated
 	 * @param settings max-age and dry run
 	 * @param ownRunDirectories the run directories of this JVM, never touched
-	 * @return the report, or {@code null} if sweeping is disabled or failed (then a warning was logged)
+	 * @return the report, or {@code null} if sweeping is disabled or failed (then a
+	 * warning was logged)
 	 */
 	public static @Nullable SweepReport run(DeletionEngine engine, Path rootDir, SweepSettings settings,
 			Set<Path> ownRunDirectories) {

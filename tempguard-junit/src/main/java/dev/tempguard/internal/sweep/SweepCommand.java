@@ -24,8 +24,8 @@ import dev.tempguard.internal.sweep.SweepReport.Entry;
  * java -cp ... dev.tempguard.internal.sweep.SweepCommand --root /tmp/tempguard --max-age 0
  * </pre>
  *
- * Prints each entry of root-dir with its age, size and what was done, then the totals. Exits with 0, with 1 if
- * something could not be swept, with 2 for bad arguments.
+ * Prints each entry of root-dir with its age, size and what was done, then the totals.
+ * Exits with 0, with 1 if something could not be swept, with 2 for bad arguments.
  */
 public final class SweepCommand {
 
@@ -115,8 +115,8 @@ public final class SweepCommand {
 			err.println("tempguard sweep refused: " + ex.getMessage());
 			return 1;
 		}
-		out.println("tempguard sweep of " + report.rootDir() + ": orphans at least " + Formats.setting(maxAge)
-				+ " old" + (dryRun ? " (dry run: nothing is deleted)" : ""));
+		out.println("tempguard sweep of " + report.rootDir() + ": orphans at least " + Formats.setting(maxAge) + " old"
+				+ (dryRun ? " (dry run: nothing is deleted)" : ""));
 		if (!Files.isDirectory(report.rootDir(), LinkOption.NOFOLLOW_LINKS)) {
 			out.println("it does not exist: nothing to sweep");
 		}
@@ -143,8 +143,8 @@ public final class SweepCommand {
 		String format = "%" + ageWidth + "s  %" + sizeWidth + "s  %-" + pathWidth + "s  %s%n";
 		out.printf(format, "age", "size", "path", "action");
 		for (Entry entry : entries) {
-			out.printf(format, Formats.age(entry.age()), Formats.size(entry.bytes(), entry.files()),
-					entry.path(), entry.actionText());
+			out.printf(format, Formats.age(entry.age()), Formats.size(entry.bytes(), entry.files()), entry.path(),
+					entry.actionText());
 		}
 	}
 
@@ -155,7 +155,10 @@ public final class SweepCommand {
 		return args[index];
 	}
 
-	/** A duration such as {@code 24h}, {@code 30m}, {@code 0} or {@code PT24H}; zero or positive. */
+	/**
+	 * A duration such as {@code 24h}, {@code 30m}, {@code 0} or {@code PT24H}; zero or
+	 * positive.
+	 */
 	static Duration parseDuration(String value) {
 		try {
 			return MaxAge.validate(Durations.parse(value));

@@ -31,7 +31,10 @@ public record SweepReport(Path rootDir, Duration maxAge, boolean dryRun, List<En
 		/** A run directory whose lock another process holds. */
 		KEPT_LIVE("kept: live run"),
 
-		/** A run directory being created, younger than the grace period of such directories. */
+		/**
+		 * A run directory being created, younger than the grace period of such
+		 * directories.
+		 */
 		KEPT_CREATING("kept: being created"),
 
 		/** An orphan younger than max-age. */
@@ -67,8 +70,10 @@ public record SweepReport(Path rootDir, Duration maxAge, boolean dryRun, List<En
 	 * One direct entry of root-dir.
 	 *
 	 * @param path the entry, as it was named in root-dir
-	 * @param age how long ago its run started (run directories whose lock records it) or it was last modified
-	 * @param bytes the size of the regular files in it (or of it), symbolic links not followed
+	 * @param age how long ago its run started (run directories whose lock records it) or
+	 * it was last modified
+	 * @param bytes the size of the regular files in it (or of it), symbolic links not
+	 * followed
 	 * @param files how many files (and symbolic links) it holds, or 1 for a file
 	 * @param action what was done
 	 * @param cause why it failed, for {@link Action#FAILED}
@@ -106,7 +111,10 @@ public record SweepReport(Path rootDir, Duration maxAge, boolean dryRun, List<En
 		return removed().stream().mapToLong(Entry::bytes).sum();
 	}
 
-	/** The totals on one line, such as {@code 2 orphans deleted (1.4 MiB freed); kept: 1 live run; 0 failed}. */
+	/**
+	 * The totals on one line, such as
+	 * {@code 2 orphans deleted (1.4 MiB freed); kept: 1 live run; 0 failed}.
+	 */
 	public String totals() {
 		List<Entry> removed = removed();
 		StringBuilder totals = new StringBuilder();
@@ -134,8 +142,9 @@ public record SweepReport(Path rootDir, Duration maxAge, boolean dryRun, List<En
 
 	/** One line for the log: what was swept where, and the totals. */
 	public String summary() {
-		return "tempguard " + (this.dryRun ? "dry run (tempguard.sweep.dry-run=true, nothing deleted) of a sweep of "
-				: "swept ") + this.rootDir + " (tempguard.max-age=" + Formats.setting(this.maxAge) + "): " + totals();
+		return "tempguard "
+				+ (this.dryRun ? "dry run (tempguard.sweep.dry-run=true, nothing deleted) of a sweep of " : "swept ")
+				+ this.rootDir + " (tempguard.max-age=" + Formats.setting(this.maxAge) + "): " + totals();
 	}
 
 	private static String keptText(Action action, int count) {

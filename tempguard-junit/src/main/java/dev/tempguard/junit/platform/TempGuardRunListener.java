@@ -9,8 +9,9 @@ import dev.tempguard.internal.runtime.RunEnd;
 import dev.tempguard.internal.runtime.TempGuardRuntime;
 
 /**
- * Ends the run when the outermost JUnit Platform test plan of this JVM finishes (a test plan launched from
- * inside a test does not end it): cleans the run context and removes the run directory.
+ * Ends the run when the outermost JUnit Platform test plan of this JVM finishes (a test
+ * plan launched from inside a test does not end it): cleans the run context and removes
+ * the run directory.
  */
 public final class TempGuardRunListener implements TestExecutionListener {
 

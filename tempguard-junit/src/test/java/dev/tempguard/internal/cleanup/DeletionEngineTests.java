@@ -146,7 +146,8 @@ class DeletionEngineTests {
 		Path locked = Files.createDirectory(tree.resolve("locked"));
 		Path file = Files.writeString(locked.resolve("file.txt"), "x");
 		Files.writeString(unlistable.resolve("inside.txt"), "x");
-		// As root permissions do not bite, so deny until the engine asks for them back, as the kernel would
+		// As root permissions do not bite, so deny until the engine asks for them back,
+		// as the kernel would
 		Set<Path> granted = ConcurrentHashMap.newKeySet();
 		FileOperations ops = new DelegatingFileOperations() {
 
@@ -253,7 +254,8 @@ class DeletionEngineTests {
 		};
 		long start = System.nanoTime();
 		CleanupResult result = engine(ops).delete(tree);
-		// Retrying each with the full backoff would sleep 50 x 15ms; the shared sleep budget is 64ms
+		// Retrying each with the full backoff would sleep 50 x 15ms; the shared sleep
+		// budget is 64ms
 		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(500));
 		assertThat(result.failures()).hasSize(51);
 	}
@@ -353,7 +355,8 @@ class DeletionEngineTests {
 		Files.writeString(swapped.resolve("f.txt"), "x");
 		Path other = Files.createDirectory(tree.resolve("other"));
 		Files.writeString(other.resolve("f.txt"), "x");
-		// As if "swapped" had been replaced by a link to "outside" after it was found to be a directory
+		// As if "swapped" had been replaced by a link to "outside" after it was found to
+		// be a directory
 		FileOperations ops = new DelegatingFileOperations() {
 
 			@Override
@@ -429,8 +432,7 @@ class DeletionEngineTests {
 		DeletionEngine engine = new DeletionEngine(PathGuard.defaults().with(rootDir), ops, 5, FAST_BACKOFF);
 		assertThatIllegalArgumentException().isThrownBy(() -> engine.delete(rootDir))
 			.withMessageContaining("Refusing to delete " + rootDir);
-		assertThatIllegalArgumentException()
-			.isThrownBy(() -> engine.delete(Path.of(System.getProperty("user.home"))))
+		assertThatIllegalArgumentException().isThrownBy(() -> engine.delete(Path.of(System.getProperty("user.home"))))
 			.withMessageContaining("home directory");
 		assertThat(calls).hasValue(0);
 		assertThat(file).exists();

@@ -7,8 +7,9 @@ import java.nio.file.Path;
 import dev.tempguard.CleanupResult;
 
 /**
- * Deletes the path given as the only argument with a default {@link DeletionEngine} and prints the result; exits
- * with 0 only if everything was deleted. Run by {@link UnprivilegedDeletionTests} as an unprivileged user.
+ * Deletes the path given as the only argument with a default {@link DeletionEngine} and
+ * prints the result; exits with 0 only if everything was deleted. Run by
+ * {@link UnprivilegedDeletionTests} as an unprivileged user.
  */
 public final class UnprivilegedDeletionMain {
 

@@ -19,9 +19,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * Deletes a tree with read-only and inaccessible directories and read-only files as an unprivileged user, in a
- * separate JVM started with {@code runuser}. It runs as an unprivileged user because root ignores permissions, so
- * only there does the engine really have to give the owner its permissions back. Skipped unless the build runs as
+ * Deletes a tree with read-only and inaccessible directories and read-only files as an
+ * unprivileged user, in a separate JVM started with {@code runuser}. It runs as an
+ * unprivileged user because root ignores permissions, so only there does the engine
+ * really have to give the owner its permissions back. Skipped unless the build runs as
  * root with {@code /usr/sbin/runuser} available.
  */
 class UnprivilegedDeletionTests {
@@ -70,15 +71,18 @@ class UnprivilegedDeletionTests {
 		Files.setPosixFilePermissions(inaccessible, PosixFilePermissions.fromString("---------"));
 		Files.setPosixFilePermissions(tree, PosixFilePermissions.fromString("r-xr-xr-x"));
 		Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-		Result result = Processes.run(List.of(RUNUSER.toString(), "-u", USER, "--", java.toString(), "-Xshare:auto", "-XX:-UsePerfData",
-				"-XX:TieredStopAtLevel=1", "-cp", classpath.toString(), UnprivilegedDeletionMain.class.getName(),
-				tree.toString()), this.scratch);
+		Result result = Processes.run(List.of(RUNUSER.toString(), "-u", USER, "--", java.toString(), "-Xshare:auto",
+				"-XX:-UsePerfData", "-XX:TieredStopAtLevel=1", "-cp", classpath.toString(),
+				UnprivilegedDeletionMain.class.getName(), tree.toString()), this.scratch);
 		assertThat(result.exitCode()).as(result.output()).isZero();
 		assertThat(result.output()).contains("deleted=7 failures=[]");
 		assertThat(tree).doesNotExist();
 	}
 
-	/** The engine's classes and the main class, copied where the unprivileged user can read them. */
+	/**
+	 * The engine's classes and the main class, copied where the unprivileged user can
+	 * read them.
+	 */
 	private Path copyClasspath() throws IOException {
 		Path classpath = Files.createDirectory(this.scratch.resolve("classpath"));
 		copyPackage(DeletionEngine.class, "dev/tempguard/internal/cleanup", classpath);

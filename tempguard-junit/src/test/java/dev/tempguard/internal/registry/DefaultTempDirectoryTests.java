@@ -250,8 +250,8 @@ class DefaultTempDirectoryTests {
 	void createFileBelowADanglingSymbolicLinkWritesNothingOutside() throws IOException {
 		Path target = this.outside.resolve("not-yet");
 		Files.createSymbolicLink(this.directory.path().resolve("dangling"), target);
-		// refused, though as UncheckedIOException (the link's real path cannot be resolved) rather than the
-		// IllegalArgumentException that TempDirectory documents
+		// refused, though as UncheckedIOException (the link's real path cannot be
+		// resolved) rather than the IllegalArgumentException that TempDirectory documents
 		assertThatThrownBy(() -> this.directory.createFile("dangling/x.txt", "x"))
 			.isInstanceOfAny(IllegalArgumentException.class, UncheckedIOException.class);
 		assertThat(target).doesNotExist();

@@ -35,8 +35,8 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 import static org.assertj.core.api.Assumptions.assumeThat;
 
 /**
- * Tests for {@link DefaultTempFileRegistry}. Each test has a runtime of its own (scopes, counters, protected
- * root-dirs) and a root-dir inside its {@link TempDir}.
+ * Tests for {@link DefaultTempFileRegistry}. Each test has a runtime of its own (scopes,
+ * counters, protected root-dirs) and a root-dir inside its {@link TempDir}.
  */
 class DefaultTempFileRegistryTests {
 
@@ -165,8 +165,8 @@ class DefaultTempFileRegistryTests {
 	@Test
 	void registerResolvesARelativePathAgainstTheWorkingDirectory() {
 		Path registered = this.registry.register(Path.of("build", "..", "tempguard-never-created.txt"));
-		assertThat(registered)
-			.isEqualTo(Path.of(System.getProperty("user.dir"), "tempguard-never-created.txt").toAbsolutePath().normalize());
+		assertThat(registered).isEqualTo(
+				Path.of(System.getProperty("user.dir"), "tempguard-never-created.txt").toAbsolutePath().normalize());
 	}
 
 	@Test
@@ -305,8 +305,7 @@ class DefaultTempFileRegistryTests {
 	void constructorRefusesARootDirThatIsASymbolicLink() throws IOException {
 		Path real = Files.createDirectory(this.temp.resolve("real"));
 		Path link = Files.createSymbolicLink(this.temp.resolve("link"), real);
-		assertThatIllegalArgumentException()
-			.isThrownBy(() -> TestRuntimes.create().registry(link))
+		assertThatIllegalArgumentException().isThrownBy(() -> TestRuntimes.create().registry(link))
 			.withMessageContaining("tempguard.root-dir=" + link)
 			.withMessageContaining("symbolic link");
 		assertThat(real).isEmptyDirectory();
@@ -315,8 +314,7 @@ class DefaultTempFileRegistryTests {
 	@Test
 	void constructorRefusesARootDirThatIsARegularFile() throws IOException {
 		Path file = Files.writeString(this.temp.resolve("file"), "x");
-		assertThatIllegalArgumentException()
-			.isThrownBy(() -> TestRuntimes.create().registry(file))
+		assertThatIllegalArgumentException().isThrownBy(() -> TestRuntimes.create().registry(file))
 			.withMessageContaining("tempguard.root-dir=" + file)
 			.withMessageContaining("is a file");
 		assertThat(file).hasContent("x");
@@ -325,16 +323,14 @@ class DefaultTempFileRegistryTests {
 	@Test
 	void constructorRefusesTheFileSystemRootAsRootDir() {
 		Path root = this.temp.getRoot();
-		assertThatIllegalArgumentException()
-			.isThrownBy(() -> TestRuntimes.create().registry(root))
+		assertThatIllegalArgumentException().isThrownBy(() -> TestRuntimes.create().registry(root))
 			.withMessageContaining("tempguard.root-dir=" + root);
 	}
 
 	@Test
 	void constructorRefusesTheHomeDirectoryAsRootDir() {
 		Path home = Path.of(System.getProperty("user.home")).toAbsolutePath().normalize();
-		assertThatIllegalArgumentException()
-			.isThrownBy(() -> TestRuntimes.create().registry(home))
+		assertThatIllegalArgumentException().isThrownBy(() -> TestRuntimes.create().registry(home))
 			.withMessageContaining("tempguard.root-dir=" + home);
 	}
 
@@ -476,7 +472,8 @@ class DefaultTempFileRegistryTests {
 		Scope method = this.scopes.openMethod(FirstTests.class, "test");
 		List<Path> kept = callBound(method, () -> List.of(this.registry.createFile("1", "txt"),
 				this.registry.createFile("2", "txt"), this.registry.createDirectory()));
-		// closed before its cleanup, as the test integration does; from now on files go to the run
+		// closed before its cleanup, as the test integration does; from now on files go
+		// to the run
 		this.scopes.close(method);
 		this.registry.createFile("3", "txt");
 		this.registry.createDirectory();

@@ -25,9 +25,10 @@ class ConsoleSummaryTests {
 		String summary = ConsoleSummary.render(this.report, "/build/target/tempguard/index.html");
 
 		assertThat(summary.lines()).allMatch((line) -> line.startsWith("[tempguard] "));
-		assertThat(summary).contains("\n[tempguard]   leaks by test: 2 paths in 1 test (1 undeletable, 1 untracked)\n"
-				+ "[tempguard]       2  " + ReportFixtures.UploadTests.class.getName() + "#uploadsAFile[1]  e.g. "
-				+ ReportFixtures.LOCKED + "\n")
+		assertThat(summary)
+			.contains("\n[tempguard]   leaks by test: 2 paths in 1 test (1 undeletable, 1 untracked)\n"
+					+ "[tempguard]       2  " + ReportFixtures.UploadTests.class.getName() + "#uploadsAFile[1]  e.g. "
+					+ ReportFixtures.LOCKED + "\n")
 			.contains("\n[tempguard]   kept on failure: 1 path left for inspection\n[tempguard]     "
 					+ ReportFixtures.KEPT + "  (" + ReportFixtures.ServiceTests.class.getName()
 					+ "#exportsOrders[1])\n")
@@ -42,7 +43,8 @@ class ConsoleSummaryTests {
 
 		String summary = ConsoleSummary.render(clean, "somewhere");
 
-		assertThat(summary).contains("leaks by test: none").contains("kept on failure: none")
+		assertThat(summary).contains("leaks by test: none")
+			.contains("kept on failure: none")
 			.contains("cleaning: 0 ms over 0 contexts\n");
 	}
 
@@ -54,8 +56,8 @@ class ConsoleSummaryTests {
 			for (int j = 0; j < i; j++) {
 				leaks.add(new RunReport.LeakEntry("/tmp/leak-" + i + "-" + j, "UNDELETABLE", 1, 1, "leak"));
 			}
-			tests.add(new RunReport.TestEntry(1, "LeakyTests#test" + i + "[1]", "LeakyTests", "method", "passed", i,
-					i, leaks, List.of(), 1));
+			tests.add(new RunReport.TestEntry(1, "LeakyTests#test" + i + "[1]", "LeakyTests", "method", "passed", i, i,
+					leaks, List.of(), 1));
 		}
 
 		String summary = ConsoleSummary.render(new RunReport(1, List.of(), RunReport.Totals.NONE, tests), "x");

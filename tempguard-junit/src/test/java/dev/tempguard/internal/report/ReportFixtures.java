@@ -12,8 +12,9 @@ import dev.tempguard.internal.scope.Scope;
 import dev.tempguard.internal.runtime.TestRuntimes;
 
 /**
- * A run as the test listener records it: a service test class whose methods pass, fail with a kept path, and
- * create many files; an upload test class with an undeletable and an untracked leak.
+ * A run as the test listener records it: a service test class whose methods pass, fail
+ * with a kept path, and create many files; an upload test class with an undeletable and
+ * an untracked leak.
  */
 final class ReportFixtures {
 
@@ -47,8 +48,8 @@ final class ReportFixtures {
 		return runtime;
 	}
 
-	private static void record(TempGuardRuntime runtime, Scope scope, boolean failed, int files, long bytes,
-			long nanos, List<Leak> leaks, List<Path> kept) {
+	private static void record(TempGuardRuntime runtime, Scope scope, boolean failed, int files, long bytes, long nanos,
+			List<Leak> leaks, List<Path> kept) {
 		if (failed) {
 			scope.markFailed();
 		}
@@ -60,8 +61,8 @@ final class ReportFixtures {
 		runtime.counters().cleaned(files - undeletable.size() - kept.size(), undeletable.size(), kept.size(), 0);
 		runtime.counters().untrackedLeaks(untracked.size());
 		runtime.counters().cleaning(scope.kind() == Scope.Kind.METHOD, nanos);
-		ScopeCleanup cleanup = new ScopeCleanup(scope.id(), new CleanupResult(List.of(), kept, List.of()),
-				undeletable, files, bytes, Duration.ofNanos(nanos));
+		ScopeCleanup cleanup = new ScopeCleanup(scope.id(), new CleanupResult(List.of(), kept, List.of()), undeletable,
+				files, bytes, Duration.ofNanos(nanos));
 		runtime.recorder().record(scope, cleanup, untracked);
 	}
 

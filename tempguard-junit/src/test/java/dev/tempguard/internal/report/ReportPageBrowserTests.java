@@ -18,8 +18,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * Renders a written report page in headless Chromium (Debian's {@code chromium} package, which {@code .ci/run}
- * installs) and checks what the browser shows: skipped where there is no {@code /usr/bin/chromium}.
+ * Renders a written report page in headless Chromium (Debian's {@code chromium} package,
+ * which {@code .ci/run} installs) and checks what the browser shows: skipped where there
+ * is no {@code /usr/bin/chromium}.
  */
 class ReportPageBrowserTests {
 

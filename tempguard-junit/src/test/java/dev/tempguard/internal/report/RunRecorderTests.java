@@ -15,8 +15,8 @@ import dev.tempguard.internal.scope.Scopes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What the recorder keeps for the report stays bounded however many tests run, and never drops a test that
- * failed, leaked or kept files.
+ * What the recorder keeps for the report stays bounded however many tests run, and never
+ * drops a test that failed, leaked or kept files.
  */
 class RunRecorderTests {
 
@@ -72,14 +72,15 @@ class RunRecorderTests {
 
 	private void clean(String method, int files, long bytes) {
 		Scope scope = this.scopes.openMethod(RunRecorderTests.class, method);
-		this.recorder.record(scope, new ScopeCleanup(scope.id(), CleanupResult.empty(), List.of(), files, bytes,
-				Duration.ofNanos(1)), List.of());
+		this.recorder.record(scope,
+				new ScopeCleanup(scope.id(), CleanupResult.empty(), List.of(), files, bytes, Duration.ofNanos(1)),
+				List.of());
 		this.scopes.close(scope);
 	}
 
 	private void record(Scope scope, List<Leak> untracked) {
-		this.recorder.record(scope, new ScopeCleanup(scope.id(), CleanupResult.empty(), List.of(), 0, 0,
-				Duration.ofNanos(1)), untracked);
+		this.recorder.record(scope,
+				new ScopeCleanup(scope.id(), CleanupResult.empty(), List.of(), 0, 0, Duration.ofNanos(1)), untracked);
 	}
 
 }

@@ -30,8 +30,8 @@ import dev.tempguard.internal.sweep.SweepReport;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * How a {@link RunDirectory} holds its lock, seen from a sweep: created locked and owner-only, an orphan once
- * released, and made anew with a new lock when it was removed.
+ * How a {@link RunDirectory} holds its lock, seen from a sweep: created locked and
+ * owner-only, an orphan once released, and made anew with a new lock when it was removed.
  */
 class RunDirectoryLockTests {
 
@@ -66,14 +66,15 @@ class RunDirectoryLockTests {
 		try (Stream<Path> entries = Files.list(this.root)) {
 			assertThat(entries).containsExactly(path);
 		}
-		// released first: closing what reads the lock file would release this JVM's lock anyway
+		// released first: closing what reads the lock file would release this JVM's lock
+		// anyway
 		run.close();
 		Properties lock = new Properties();
 		lock.load(new StringReader(Files.readString(lockFile, StandardCharsets.ISO_8859_1)));
 		assertThat(lock.getProperty("pid")).isEqualTo(Long.toString(ProcessHandle.current().pid()));
 		assertThat(lock.getProperty("host")).isNotBlank();
-		assertThat(Instant.parse(lock.getProperty(RunDirectory.START_KEY)))
-			.isBetween(Instant.now().minusSeconds(60), Instant.now());
+		assertThat(Instant.parse(lock.getProperty(RunDirectory.START_KEY))).isBetween(Instant.now().minusSeconds(60),
+				Instant.now());
 	}
 
 	@Test

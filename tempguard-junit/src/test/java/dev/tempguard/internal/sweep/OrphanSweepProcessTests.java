@@ -39,9 +39,9 @@ import dev.tempguard.internal.settings.SweepSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What crosses processes, with real JVMs started by {@link SweepProcessMain}: a live run of another JVM is never
- * swept, a killed one is once it is older than max-age, and concurrent runs that sweep each other's root-dir with
- * {@code max-age: 0} lose nothing.
+ * What crosses processes, with real JVMs started by {@link SweepProcessMain}: a live run
+ * of another JVM is never swept, a killed one is once it is older than max-age, and
+ * concurrent runs that sweep each other's root-dir with {@code max-age: 0} lose nothing.
  */
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
 class OrphanSweepProcessTests {
@@ -86,8 +86,7 @@ class OrphanSweepProcessTests {
 		});
 		assertThat(held).isDirectory();
 		try (Stream<Path> files = Files.list(held)) {
-			assertThat(files.filter((file) -> file.getFileName().toString().endsWith(".txt")))
-				.singleElement()
+			assertThat(files.filter((file) -> file.getFileName().toString().endsWith(".txt"))).singleElement()
 				.satisfies((file) -> assertThat(file).hasContent("held by " + holder.pid()));
 		}
 		// once that JVM ended, its run directory is an orphan
@@ -118,7 +117,8 @@ class OrphanSweepProcessTests {
 		// two hours later, the next run starts
 		backdate(leftover, Duration.ofHours(2));
 		TempGuardRuntime next = runtime();
-		DefaultTempFileRegistry registry = next.registry(this.root, new SweepSettings(true, Duration.ofHours(1), false));
+		DefaultTempFileRegistry registry = next.registry(this.root,
+				new SweepSettings(true, Duration.ofHours(1), false));
 		assertThat(leftover).doesNotExist();
 		Path file = registry.createFile("next run", "txt");
 		try (Stream<Path> entries = Files.list(this.root)) {
@@ -160,14 +160,16 @@ class OrphanSweepProcessTests {
 		return runtime;
 	}
 
-	/** Makes a run directory look started {@code age} ago: its lock file's start time and its modification. */
+	/**
+	 * Makes a run directory look started {@code age} ago: its lock file's start time and
+	 * its modification.
+	 */
 	private static void backdate(Path runDirectory, Duration age) throws IOException {
 		Instant then = Instant.now().minus(age).truncatedTo(ChronoUnit.SECONDS);
 		Path lockFile = runDirectory.resolve(RunDirectory.LOCK_FILE);
 		String content = Files.readString(lockFile, StandardCharsets.ISO_8859_1);
 		assertThat(content).contains("pid=").contains("host=").contains(RunDirectory.START_KEY + "=");
-		Files.writeString(lockFile, content.replaceAll("(?m)^start=.*$", "start=" + then),
-				StandardCharsets.ISO_8859_1);
+		Files.writeString(lockFile, content.replaceAll("(?m)^start=.*$", "start=" + then), StandardCharsets.ISO_8859_1);
 		Files.setLastModifiedTime(runDirectory, FileTime.from(then));
 	}
 
@@ -182,7 +184,10 @@ class OrphanSweepProcessTests {
 		return process;
 	}
 
-	/** Reads the process's output up to the first line starting with {@code prefix}, which it returns. */
+	/**
+	 * Reads the process's output up to the first line starting with {@code prefix}, which
+	 * it returns.
+	 */
 	private String awaitLine(Process process, String prefix) throws Exception {
 		BufferedReader reader = reader(process);
 		CompletableFuture<String> line = CompletableFuture.supplyAsync(() -> {

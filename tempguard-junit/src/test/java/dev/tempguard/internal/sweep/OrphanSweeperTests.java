@@ -36,8 +36,9 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * Tests for {@link OrphanSweeper} within one JVM; what crosses processes is in {@link OrphanSweepProcessTests}.
- * Each test sweeps a root-dir of its own inside its {@link TempDir}.
+ * Tests for {@link OrphanSweeper} within one JVM; what crosses processes is in
+ * {@link OrphanSweepProcessTests}. Each test sweeps a root-dir of its own inside its
+ * {@link TempDir}.
  */
 class OrphanSweeperTests {
 
@@ -128,7 +129,8 @@ class OrphanSweeperTests {
 		this.toClose.add(mine);
 		Path file = Files.writeString(mine.ensureExists().resolve("mine.txt"), "mine");
 		orphanedRun("run-1-20260101T000000-a", Duration.ZERO);
-		// whether given as this JVM's own or not: a run directory this JVM holds is known JVM-wide
+		// whether given as this JVM's own or not: a run directory this JVM holds is known
+		// JVM-wide
 		for (Set<Path> own : List.of(Set.of(mine.path()), Set.<Path>of())) {
 			SweepReport report = sweep(Duration.ZERO, false, own);
 			assertThat(report.entries(Action.KEPT_THIS_JVM)).extracting(Entry::path).containsExactly(mine.path());
@@ -238,7 +240,9 @@ class OrphanSweeperTests {
 	@Test
 	void aRootDirOwnedByAnotherUserIsRefusedAndNothingInItIsTouched() throws IOException {
 		assumeTrue("root".equals(System.getProperty("user.name")), "needs root to give a directory to another user");
-		UserPrincipal nobody = this.temp.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("nobody");
+		UserPrincipal nobody = this.temp.getFileSystem()
+			.getUserPrincipalLookupService()
+			.lookupPrincipalByName("nobody");
 		Path orphan = Files.writeString(this.root.resolve("orphan.txt"), "x");
 		Files.setOwner(this.root, nobody);
 		assertThatIllegalArgumentException().isThrownBy(() -> sweepRoot(this.root, Duration.ZERO))
@@ -270,7 +274,10 @@ class OrphanSweeperTests {
 		return report.entries().get(0);
 	}
 
-	/** A run directory whose JVM is gone: a lock file nobody holds, started {@code age} ago, and a 5-byte file. */
+	/**
+	 * A run directory whose JVM is gone: a lock file nobody holds, started {@code age}
+	 * ago, and a 5-byte file.
+	 */
 	private Path orphanedRun(String name, Duration age) throws IOException {
 		Instant start = Instant.now().minus(age).truncatedTo(ChronoUnit.SECONDS);
 		Path run = Files.createDirectory(this.root.resolve(name));
@@ -282,7 +289,10 @@ class OrphanSweeperTests {
 		return run;
 	}
 
-	/** Sets the modification time of {@code path} itself, a symbolic link's and not its target's. */
+	/**
+	 * Sets the modification time of {@code path} itself, a symbolic link's and not its
+	 * target's.
+	 */
 	private static void setTimes(Path path, Instant time) throws IOException {
 		FileTime fileTime = FileTime.from(time);
 		Files.getFileAttributeView(path, BasicFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)

@@ -26,8 +26,8 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * The sweep a test JVM does when its registry first uses a root-dir: once, before its own run directory
- * exists, never failing the run.
+ * The sweep a test JVM does when its registry first uses a root-dir: once, before its own
+ * run directory exists, never failing the run.
  */
 class StartupSweepTests {
 
@@ -99,8 +99,7 @@ class StartupSweepTests {
 		Path orphan = orphan("run-1-20260101T000000-a");
 		Files.setOwner(this.root,
 				this.root.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("nobody"));
-		assertThatIllegalArgumentException()
-			.isThrownBy(() -> runtime().registry(this.root, sweepingEverything()))
+		assertThatIllegalArgumentException().isThrownBy(() -> runtime().registry(this.root, sweepingEverything()))
 			.withMessageContaining("tempguard.root-dir=" + this.root)
 			.withMessageContaining("is owned by another user")
 			.withMessageContaining("set tempguard.root-dir to a directory of your own");

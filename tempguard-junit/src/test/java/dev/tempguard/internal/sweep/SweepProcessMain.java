@@ -21,14 +21,16 @@ import dev.tempguard.internal.runtime.TestRuntimes;
 import dev.tempguard.internal.settings.SweepSettings;
 
 /**
- * A test JVM of its own, started by {@link OrphanSweepProcessTests}. Arguments: a mode and the root-dir.
+ * A test JVM of its own, started by {@link OrphanSweepProcessTests}. Arguments: a mode
+ * and the root-dir.
  * <ul>
- * <li>{@code hold <root>}: creates a run directory with two files, prints {@code ready <run directory>}, and
- * holds it until its standard input closes.</li>
- * <li>{@code race <root> <rounds>}: prints {@code waiting}, waits for a line on its standard input, then, round
- * after round, starts a new run on the root-dir with a start-up sweep at {@code max-age: 0}, writes files into
- * it and sweeps again; in the end checks that every file of every run it holds is intact, prints
- * {@code ok <files>} and exits with 0, or prints what was lost and exits with 1.</li>
+ * <li>{@code hold <root>}: creates a run directory with two files, prints
+ * {@code ready <run directory>}, and holds it until its standard input closes.</li>
+ * <li>{@code race <root> <rounds>}: prints {@code waiting}, waits for a line on its
+ * standard input, then, round after round, starts a new run on the root-dir with a
+ * start-up sweep at {@code max-age: 0}, writes files into it and sweeps again; in the end
+ * checks that every file of every run it holds is intact, prints {@code ok <files>} and
+ * exits with 0, or prints what was lost and exits with 1.</li>
  * </ul>
  */
 public final class SweepProcessMain {
@@ -76,7 +78,8 @@ public final class SweepProcessMain {
 			Path directory = registry.createDirectory();
 			Path nested = Files.writeString(directory.resolve("nested.txt"), "nested " + round);
 			written.put(nested, "nested " + round);
-			// and a sweep in the middle of the run, as a concurrent build's start-up would do
+			// and a sweep in the middle of the run, as a concurrent build's start-up
+			// would do
 			new OrphanSweeper(runtime.engines().current()).sweep(runtime.runDirectory(root).rootDir(), Duration.ZERO,
 					false, ownRunDirectories(runtimes));
 		}

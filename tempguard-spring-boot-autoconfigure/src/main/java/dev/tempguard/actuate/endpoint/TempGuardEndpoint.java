@@ -18,8 +18,9 @@ import dev.tempguard.TempGuardView;
 import dev.tempguard.TempStats;
 
 /**
- * {@link Endpoint @Endpoint} exposing what tempguard tracks now, what it did since the JVM started, and the most
- * recent leaks; with a context id as selector, the paths that context tracks.
+ * {@link Endpoint @Endpoint} exposing what tempguard tracks now, what it did since the
+ * JVM started, and the most recent leaks; with a context id as selector, the paths that
+ * context tracks.
  */
 @Endpoint(id = "tempguard")
 public class TempGuardEndpoint {
@@ -38,9 +39,9 @@ public class TempGuardEndpoint {
 		TempStats stats = this.view.stats();
 		List<String> rootDirs = this.view.rootDirectories().stream().map(Path::toString).toList();
 		List<LeakDescriptor> recentLeaks = this.view.recentLeaks().stream().map(LeakDescriptor::of).toList();
-		return new TempGuardDescriptor(rootDirs, stats.contexts(),
-				stats.totalFiles(), new TreeMap<>(stats.filesByContext()), stats.created(), stats.deleted(),
-				stats.leaked(), stats.untrackedLeaks(), stats.kept(), stats.cleanupFailures(), recentLeaks);
+		return new TempGuardDescriptor(rootDirs, stats.contexts(), stats.totalFiles(),
+				new TreeMap<>(stats.filesByContext()), stats.created(), stats.deleted(), stats.leaked(),
+				stats.untrackedLeaks(), stats.kept(), stats.cleanupFailures(), recentLeaks);
 	}
 
 	@ReadOperation
@@ -51,15 +52,16 @@ public class TempGuardEndpoint {
 	/**
 	 * What tempguard tracks now and what it did since the JVM started.
 	 *
-	 * @param rootDirs tempguard's root directories in use (one per {@code tempguard.root-dir} that application
-	 * contexts of this JVM set), sorted
+	 * @param rootDirs tempguard's root directories in use (one per
+	 * {@code tempguard.root-dir} that application contexts of this JVM set), sorted
 	 * @param contexts open test contexts, the run included
 	 * @param totalFiles paths tracked now, in every context
 	 * @param filesByContext paths tracked now, by context id
 	 * @param created paths created or registered through the registry
 	 * @param deleted tracked paths deleted by a cleanup, or found already gone
 	 * @param leaked tracked paths that could not be deleted
-	 * @param untrackedLeaks entries that tests left in watched directories without the registry
+	 * @param untrackedLeaks entries that tests left in watched directories without the
+	 * registry
 	 * @param kept tracked paths kept on purpose
 	 * @param cleanupFailures paths that a cleanup could not delete
 	 * @param recentLeaks the most recent leaks, oldest first
@@ -78,16 +80,18 @@ public class TempGuardEndpoint {
 	 * @param reason {@code undeletable} or {@code untracked}
 	 * @param bytes its size; for a directory, the total of the files in it
 	 * @param files 1 for a file; for a directory, how many files it holds
-	 * @param cause for an undeletable path, why it could not be deleted: the exception's simple class name and
-	 * message, for example {@code AccessDeniedException: /tmp/tempguard/run-1/locked.bin}
+	 * @param cause for an undeletable path, why it could not be deleted: the exception's
+	 * simple class name and message, for example
+	 * {@code AccessDeniedException: /tmp/tempguard/run-1/locked.bin}
 	 */
 	public record LeakDescriptor(String context, String path, String reason, long bytes, long files,
 			@Nullable String cause) {
 
 		static LeakDescriptor of(Leak leak) {
 			Throwable cause = leak.cause();
-			String message = (cause != null) ? cause.getClass().getSimpleName()
-					+ ((cause.getMessage() != null) ? ": " + cause.getMessage() : "") : null;
+			String message = (cause != null)
+					? cause.getClass().getSimpleName() + ((cause.getMessage() != null) ? ": " + cause.getMessage() : "")
+					: null;
 			return new LeakDescriptor(leak.context(), leak.path().toString(),
 					leak.reason().name().toLowerCase(Locale.ROOT), leak.bytes(), leak.files(), message);
 		}
@@ -101,8 +105,8 @@ public class TempGuardEndpoint {
 	 * @param kind {@code run}, {@code class} or {@code method}
 	 * @param tracked the paths it tracks, oldest first
 	 */
-	public record ContextDescriptor(String id, String kind, List<TrackedPathDescriptor> tracked)
-			implements OperationResponseBody {
+	public record ContextDescriptor(String id, String kind,
+			List<TrackedPathDescriptor> tracked) implements OperationResponseBody {
 
 		static ContextDescriptor of(TempGuardView.Context context) {
 			return new ContextDescriptor(context.id(), context.kind(),

@@ -1,5 +1,6 @@
 /**
- * The {@code tempguard} actuator endpoint: what tempguard tracks now and what it could not delete.
+ * The {@code tempguard} actuator endpoint: what tempguard tracks now and what it could
+ * not delete.
  */
 @NullMarked
 package dev.tempguard.actuate.endpoint;

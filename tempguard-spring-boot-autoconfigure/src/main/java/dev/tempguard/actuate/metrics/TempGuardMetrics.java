@@ -14,14 +14,17 @@ import dev.tempguard.TempGuardView;
 /**
  * Binds tempguard's meters to a {@link MeterRegistry}.
  * <p>
- * What tempguard counts is JVM-wide: the tests of several cached application contexts share it. So every meter
- * reads tempguard's counts when it is published (function counters, a function timer and a gauge), and
- * binding it to the registries of several contexts counts nothing twice.
+ * What tempguard counts is JVM-wide: the tests of several cached application contexts
+ * share it. So every meter reads tempguard's counts when it is published (function
+ * counters, a function timer and a gauge), and binding it to the registries of several
+ * contexts counts nothing twice.
  * <ul>
- * <li>{@code tempguard.files.created}, tag {@code type}: {@code file} or {@code directory}</li>
+ * <li>{@code tempguard.files.created}, tag {@code type}: {@code file} or
+ * {@code directory}</li>
  * <li>{@code tempguard.files.deleted}</li>
- * <li>{@code tempguard.files.leaked}, tag {@code reason}: {@code undeletable} (tracked, could not be deleted) or
- * {@code untracked} (left in a watched directory without the registry)</li>
+ * <li>{@code tempguard.files.leaked}, tag {@code reason}: {@code undeletable} (tracked,
+ * could not be deleted) or {@code untracked} (left in a watched directory without the
+ * registry)</li>
  * <li>{@code tempguard.cleanup.failures}</li>
  * <li>{@code tempguard.files.tracked}, a gauge</li>
  * <li>{@code tempguard.cleanup}, a timer of the cleanings of test contexts</li>
@@ -53,8 +56,7 @@ public class TempGuardMetrics implements MeterBinder {
 		counter("tempguard.files.deleted", TempGuardView::deleted)
 			.description("Tracked temporary paths deleted by a cleanup, or found already gone")
 			.register(registry);
-		counter("tempguard.files.leaked", TempGuardView::leaked)
-			.description("Temporary paths that tests left behind")
+		counter("tempguard.files.leaked", TempGuardView::leaked).description("Temporary paths that tests left behind")
 			.tag("reason", "undeletable")
 			.register(registry);
 		counter("tempguard.files.leaked", TempGuardView::untrackedLeaks)
@@ -69,7 +71,8 @@ public class TempGuardMetrics implements MeterBinder {
 			.baseUnit(FILES)
 			.register(registry);
 		FunctionTimer
-			.builder("tempguard.cleanup", this.view, TempGuardView::cleanings, TempGuardView::cleanupNanos, TimeUnit.NANOSECONDS)
+			.builder("tempguard.cleanup", this.view, TempGuardView::cleanings, TempGuardView::cleanupNanos,
+					TimeUnit.NANOSECONDS)
 			.description("Cleanings of test contexts (methods, classes, the run), and the time they took")
 			.register(registry);
 	}

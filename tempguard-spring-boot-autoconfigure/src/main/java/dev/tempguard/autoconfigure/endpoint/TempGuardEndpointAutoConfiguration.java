@@ -12,8 +12,9 @@ import dev.tempguard.actuate.endpoint.TempGuardEndpoint;
 import dev.tempguard.autoconfigure.TempGuardAutoConfiguration;
 
 /**
- * Auto-configuration for the {@code tempguard} actuator endpoint ({@link TempGuardEndpoint}), when it is
- * available: its access is not {@code none} and it is exposed ({@code management.endpoints.web.exposure.include}).
+ * Auto-configuration for the {@code tempguard} actuator endpoint
+ * ({@link TempGuardEndpoint}), when it is available: its access is not {@code none} and
+ * it is exposed ({@code management.endpoints.web.exposure.include}).
  */
 @AutoConfiguration(after = TempGuardAutoConfiguration.class)
 @ConditionalOnClass(name = { "org.springframework.boot.actuate.endpoint.annotation.Endpoint",

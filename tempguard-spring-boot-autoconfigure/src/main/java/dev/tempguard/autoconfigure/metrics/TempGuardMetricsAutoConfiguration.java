@@ -11,13 +11,13 @@ import dev.tempguard.autoconfigure.TempGuardAutoConfiguration;
 import dev.tempguard.TempGuardView;
 
 /**
- * Auto-configuration for tempguard's Micrometer meters ({@link TempGuardMetrics}), when the application has a
- * {@code MeterRegistry}.
+ * Auto-configuration for tempguard's Micrometer meters ({@link TempGuardMetrics}), when
+ * the application has a {@code MeterRegistry}.
  */
-@AutoConfiguration(after = TempGuardAutoConfiguration.class,
-		afterName = { "org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration",
-				"org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
-				"org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration" })
+@AutoConfiguration(after = TempGuardAutoConfiguration.class, afterName = {
+		"org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration",
+		"org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
+		"org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration" })
 @ConditionalOnClass(name = "io.micrometer.core.instrument.MeterRegistry")
 @ConditionalOnBean(type = { "io.micrometer.core.instrument.MeterRegistry", "dev.tempguard.TempGuardView" })
 public final class TempGuardMetricsAutoConfiguration {

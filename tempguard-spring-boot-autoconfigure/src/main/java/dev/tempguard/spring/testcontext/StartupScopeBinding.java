@@ -17,9 +17,10 @@ import dev.tempguard.internal.leak.LeakDetector;
 import dev.tempguard.internal.scope.Scopes;
 
 /**
- * Binds the thread that starts an application context to the run scope until the start is over (ready, or
- * failed), and tells leak detection that what appears meanwhile belongs to the run. Threads that the start creates (server pools) inherit no binding: they count for whichever test
- * is running when they work.
+ * Binds the thread that starts an application context to the run scope until the start is
+ * over (ready, or failed), and tells leak detection that what appears meanwhile belongs
+ * to the run. Threads that the start creates (server pools) inherit no binding: they
+ * count for whichever test is running when they work.
  */
 final class StartupScopeBinding implements ApplicationListener<ApplicationEvent> {
 
@@ -33,7 +34,8 @@ final class StartupScopeBinding implements ApplicationListener<ApplicationEvent>
 
 	private final AtomicBoolean done = new AtomicBoolean();
 
-	// Spring Boot's start ends when the application is ready; a plain Spring context's when it is refreshed
+	// Spring Boot's start ends when the application is ready; a plain Spring context's
+	// when it is refreshed
 	private final boolean springBoot;
 
 	private StartupScopeBinding(TempGuardRuntime runtime, boolean springBoot) {

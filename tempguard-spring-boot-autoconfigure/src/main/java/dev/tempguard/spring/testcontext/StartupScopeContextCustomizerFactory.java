@@ -12,8 +12,9 @@ import org.springframework.test.context.MergedContextConfiguration;
 import dev.tempguard.internal.runtime.TempGuardRuntime;
 
 /**
- * Counts what is created while a test's application context starts for the run, not for the test that
- * happened to trigger the start: a cached context outlives that test, and so must its files.
+ * Counts what is created while a test's application context starts for the run, not for
+ * the test that happened to trigger the start: a cached context outlives that test, and
+ * so must its files.
  */
 class StartupScopeContextCustomizerFactory implements ContextCustomizerFactory {
 

@@ -18,19 +18,20 @@ import dev.tempguard.internal.scope.Scopes;
 import dev.tempguard.internal.runtime.ScopeEnd;
 
 /**
- * Opens a context per test class and per test method invocation, binds the test's thread to it, and cleans
- * it after {@code @AfterEach} (method) or {@code @AfterAll} (class), whatever the outcome. A leak fails the
- * test with {@link TempFileLeakError} when {@code tempguard.fail-on-leak=true}; a test's own failure stays
- * the primary error and the leak is added to it as suppressed.
+ * Opens a context per test class and per test method invocation, binds the test's thread
+ * to it, and cleans it after {@code @AfterEach} (method) or {@code @AfterAll} (class),
+ * whatever the outcome. A leak fails the test with {@link TempFileLeakError} when
+ * {@code tempguard.fail-on-leak=true}; a test's own failure stays the primary error and
+ * the leak is added to it as suppressed.
  * <p>
- * Per-test state lives in {@link TestContext} attributes: one listener instance serves every method of a
- * class, and methods may run in parallel.
+ * Per-test state lives in {@link TestContext} attributes: one listener instance serves
+ * every method of a class, and methods may run in parallel.
  */
 class TempGuardTestExecutionListener extends AbstractTestExecutionListener {
 
 	/**
-	 * Before every listener of Spring and Spring Boot, so that the context is open for all their callbacks,
-	 * and its cleanup runs after all of theirs.
+	 * Before every listener of Spring and Spring Boot, so that the context is open for
+	 * all their callbacks, and its cleanup runs after all of theirs.
 	 */
 	static final int ORDER = 100;
 
@@ -120,7 +121,8 @@ class TempGuardTestExecutionListener extends AbstractTestExecutionListener {
 		return policy;
 	}
 
-	// The settings of the test's application context, once it is loaded; never loads one itself.
+	// The settings of the test's application context, once it is loaded; never loads one
+	// itself.
 	private Optional<CleanupPolicy> resolvePolicy(TestContext testContext) {
 		if (!testContext.hasApplicationContext()) {
 			return Optional.empty();
@@ -130,7 +132,8 @@ class TempGuardTestExecutionListener extends AbstractTestExecutionListener {
 			.map(TempGuardSettings::policy);
 	}
 
-	// Enclosing scopes without settings of their own (a class before its first method, the run) take these.
+	// Enclosing scopes without settings of their own (a class before its first method,
+	// the run) take these.
 	private static void remember(Scope scope, CleanupPolicy policy) {
 		scope.policy(policy);
 		for (Scope parent = scope.parent(); parent != null && parent.policy() == null; parent = parent.parent()) {

@@ -80,7 +80,8 @@ class TempGuardEndpointTests {
 		Path directory = Files.createDirectory(this.temp.resolve("protected-later"));
 		Files.writeString(directory.resolve("data.csv"), "12345");
 		inContext(scope, () -> this.registry.registerDirectory(directory));
-		// protected after it was tracked (as another context's root-dir would be): the cleanup refuses it
+		// protected after it was tracked (as another context's root-dir would be): the
+		// cleanup refuses it
 		this.runtime.engines().protect(directory);
 		ScopeCleanup cleanup = this.runtime.cleaner().clean(scope, false);
 		Leak untracked = new Leak(scope.id(), this.temp.resolve("report.tmp"), Leak.Reason.UNTRACKED, 3, 1, null);
@@ -98,9 +99,8 @@ class TempGuardEndpointTests {
 		assertThat(undeletable.bytes()).isEqualTo(5);
 		assertThat(undeletable.files()).isEqualTo(1);
 		assertThat(undeletable.cause()).isNotBlank();
-		assertThat(descriptor.recentLeaks().get(1))
-			.isEqualTo(new LeakDescriptor(ReportTests.class.getName(), this.temp.resolve("report.tmp").toString(),
-					"untracked", 3, 1, null));
+		assertThat(descriptor.recentLeaks().get(1)).isEqualTo(new LeakDescriptor(ReportTests.class.getName(),
+				this.temp.resolve("report.tmp").toString(), "untracked", 3, 1, null));
 	}
 
 	@Test
@@ -127,8 +127,8 @@ class TempGuardEndpointTests {
 
 		ContextDescriptor context = this.endpoint.context("run");
 
-		assertThat(context).isEqualTo(new ContextDescriptor("run", "run",
-				List.of(new TrackedPathDescriptor(file.toString(), false))));
+		assertThat(context)
+			.isEqualTo(new ContextDescriptor("run", "run", List.of(new TrackedPathDescriptor(file.toString(), false))));
 	}
 
 	@Test

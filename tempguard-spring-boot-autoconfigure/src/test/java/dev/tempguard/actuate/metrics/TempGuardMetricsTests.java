@@ -50,12 +50,10 @@ class TempGuardMetricsTests {
 			.containsOnly("tempguard.files.created", "tempguard.files.deleted", "tempguard.files.leaked",
 					"tempguard.cleanup.failures", "tempguard.files.tracked", "tempguard.cleanup");
 		assertThat(this.meters.find("tempguard.files.created").tag("type", "file").functionCounter()).isNotNull();
-		assertThat(this.meters.find("tempguard.files.created").tag("type", "directory").functionCounter())
-			.isNotNull();
+		assertThat(this.meters.find("tempguard.files.created").tag("type", "directory").functionCounter()).isNotNull();
 		assertThat(this.meters.find("tempguard.files.leaked").tag("reason", "undeletable").functionCounter())
 			.isNotNull();
-		assertThat(this.meters.find("tempguard.files.leaked").tag("reason", "untracked").functionCounter())
-			.isNotNull();
+		assertThat(this.meters.find("tempguard.files.leaked").tag("reason", "untracked").functionCounter()).isNotNull();
 		assertThat(this.meters.get("tempguard.files.tracked").gauge()).isNotNull();
 		assertThat(this.meters.get("tempguard.cleanup").functionTimer()).isNotNull();
 		assertThat(this.meters.getMeters()).hasSize(8).allSatisfy((meter) -> {
@@ -129,7 +127,8 @@ class TempGuardMetricsTests {
 	@Test
 	void leakedAndCleanupFailuresFollowUndeletableAndUntrackedLeaks() throws IOException {
 		Path directory = this.registry.registerDirectory(Files.createDirectory(this.temp.resolve("protected-later")));
-		// protected after it was tracked (as another context's root-dir would be): the cleanup refuses it
+		// protected after it was tracked (as another context's root-dir would be): the
+		// cleanup refuses it
 		this.runtime.engines().protect(directory);
 
 		this.registry.cleanupAll();

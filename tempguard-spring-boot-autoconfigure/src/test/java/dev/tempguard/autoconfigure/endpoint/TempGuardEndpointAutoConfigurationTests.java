@@ -23,9 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class TempGuardEndpointAutoConfigurationTests {
 
-	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-		.withConfiguration(
-				AutoConfigurations.of(TempGuardAutoConfiguration.class, TempGuardEndpointAutoConfiguration.class));
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner().withConfiguration(
+			AutoConfigurations.of(TempGuardAutoConfiguration.class, TempGuardEndpointAutoConfiguration.class));
 
 	@TempDir
 	Path temp;
@@ -35,8 +34,7 @@ class TempGuardEndpointAutoConfigurationTests {
 		this.contextRunner.withPropertyValues(isolated("management.endpoints.web.exposure.include=tempguard"))
 			.run((context) -> {
 				assertThat(context).hasSingleBean(TempGuardEndpoint.class);
-				TempGuardEndpoint.TempGuardDescriptor descriptor = context.getBean(TempGuardEndpoint.class)
-					.tempGuard();
+				TempGuardEndpoint.TempGuardDescriptor descriptor = context.getBean(TempGuardEndpoint.class).tempGuard();
 				assertThat(descriptor.rootDirs()).contains(this.temp.resolve("root").toString());
 				assertThat(descriptor.filesByContext()).containsKey("run");
 			});
@@ -64,10 +62,10 @@ class TempGuardEndpointAutoConfigurationTests {
 
 	@Test
 	void endpointIsNotAutoConfiguredWhenItsAccessIsNone() {
-		this.contextRunner
-			.withPropertyValues(isolated("management.endpoints.web.exposure.include=tempguard",
-					// a SpringApplication also takes "none"; the runner's environment converts only constant names
-					"management.endpoint.tempguard.access=NONE"))
+		this.contextRunner.withPropertyValues(isolated("management.endpoints.web.exposure.include=tempguard",
+				// a SpringApplication also takes "none"; the runner's environment
+				// converts only constant names
+				"management.endpoint.tempguard.access=NONE"))
 			.run((context) -> assertThat(context).doesNotHaveBean(TempGuardEndpoint.class));
 	}
 

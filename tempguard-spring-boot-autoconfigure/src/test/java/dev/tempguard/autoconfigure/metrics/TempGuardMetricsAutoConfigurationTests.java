@@ -30,8 +30,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Tests for {@link TempGuardMetricsAutoConfiguration}.
  * <p>
- * The auto-configured meters read the JVM-wide runtime, which other tests of this JVM use too: what a test creates
- * goes to a context of its own, and values are compared with the runtime's counters or as differences.
+ * The auto-configured meters read the JVM-wide runtime, which other tests of this JVM use
+ * too: what a test creates goes to a context of its own, and values are compared with the
+ * runtime's counters or as differences.
  */
 class TempGuardMetricsAutoConfigurationTests {
 
@@ -97,8 +98,7 @@ class TempGuardMetricsAutoConfigurationTests {
 
 					assertThat(deleted(meters) - deletedBefore).isEqualTo(3);
 					assertThat(tracked(meters)).isEqualTo(trackedBefore);
-					assertThat(meters.get("tempguard.cleanup").functionTimer().count() - cleaningsBefore)
-						.isEqualTo(1);
+					assertThat(meters.get("tempguard.cleanup").functionTimer().count() - cleaningsBefore).isEqualTo(1);
 				}
 				finally {
 					scopes.close(scope);
@@ -173,7 +173,10 @@ class TempGuardMetricsAutoConfigurationTests {
 		return meters.get("tempguard.files.tracked").gauge().value();
 	}
 
-	/** The test context that files of {@link #metersFollowWhatTheAutoConfiguredRegistryCreatesAndCleans} go to. */
+	/**
+	 * The test context that files of
+	 * {@link #metersFollowWhatTheAutoConfiguredRegistryCreatesAndCleans} go to.
+	 */
 	static final class OwnContext {
 
 	}
