@@ -47,7 +47,7 @@ public final class LeakReporter {
 		if (policy.failOnLeak()) {
 			return Optional.of(error);
 		}
-		logger.warn(error.getMessage().replace(System.lineSeparator(), " ").replaceAll(" {2,}", " "));
+		logger.warn(String.valueOf(error.getMessage()).replace(System.lineSeparator(), " ").replaceAll(" {2,}", " "));
 		return Optional.empty();
 	}
 

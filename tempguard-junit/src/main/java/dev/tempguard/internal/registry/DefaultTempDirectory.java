@@ -58,7 +58,7 @@ final class DefaultTempDirectory implements TempDirectory {
 	public boolean exists(String relativePath) {
 		Path entry = SafePaths.resolveName(this.path, relativePath);
 		Path parent = entry.getParent();
-		if (!parent.equals(this.path)) {
+		if (parent != null && !parent.equals(this.path)) {
 			// the entry itself may be a link (even a dangling one); the way to it must
 			// stay inside
 			SafePaths.resolveForRead(this.path, this.path.relativize(parent).toString());

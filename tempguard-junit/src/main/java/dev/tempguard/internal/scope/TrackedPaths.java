@@ -43,7 +43,7 @@ public final class TrackedPaths {
 	 */
 	private static Path shared(AtomicReference<@Nullable Path> last, Path path) {
 		Path previous = last.get();
-		if (path.equals(previous)) {
+		if (previous != null && previous.equals(path)) {
 			return previous;
 		}
 		last.set(path);
