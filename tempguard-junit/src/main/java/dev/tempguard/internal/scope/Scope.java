@@ -59,6 +59,8 @@ public final class Scope {
 
 	private @Nullable CleanupPolicy policy;
 
+	private volatile @Nullable String displayName;
+
 	Scope(String id, Kind kind, @Nullable Scope parent, @Nullable Class<?> testClass) {
 		this.id = id;
 		this.kind = kind;
@@ -184,6 +186,20 @@ public final class Scope {
 
 	public synchronized @Nullable CleanupPolicy policy() {
 		return this.policy;
+	}
+
+	/**
+	 * How the test framework names this context for people, such as
+	 * {@code ReportTests > exports(String) > [1] "a"}; its id when the framework gave
+	 * none.
+	 */
+	public String displayName() {
+		String name = this.displayName;
+		return (name != null) ? name : this.id;
+	}
+
+	public void displayName(String displayName) {
+		this.displayName = displayName;
 	}
 
 	@Override
