@@ -10,6 +10,7 @@ import dev.tempguard.internal.cleanup.DeletionEngine;
 import dev.tempguard.internal.cleanup.DeletionEngines;
 import dev.tempguard.internal.cleanup.PathGuard;
 import dev.tempguard.internal.leak.LeakDetector;
+import dev.tempguard.internal.settings.LeakDetectionSettings;
 import dev.tempguard.internal.scope.Scope;
 import dev.tempguard.internal.scope.Scopes;
 import dev.tempguard.internal.stats.Counters;
@@ -84,8 +85,7 @@ final class LeakCheckBenchmark {
 		Setup(Path watched, Path own) {
 			this.watched = watched;
 			this.detector = new LeakDetector(this.scopes, new Counters(), new DeletionEngines());
-			this.detector.watch(List.of(watched), List.of());
-			this.detector.syncIn(own.resolve(".sync"));
+			this.detector.watch(List.of(watched), List.of(), LeakDetectionSettings.Mode.AUTO);
 		}
 
 		/**

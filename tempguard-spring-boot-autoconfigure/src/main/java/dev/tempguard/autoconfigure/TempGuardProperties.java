@@ -92,7 +92,7 @@ public class TempGuardProperties {
 				new SweepSettings(this.sweep.isEnabled(), this.maxAge, this.sweep.isDryRun()),
 				new LeakDetectionSettings(this.leakDetection.isEnabled(),
 						this.leakDetection.getWatchDirs().stream().map(Path::of).toList(),
-						this.leakDetection.getIgnore(), policy.deleteUntracked()));
+						this.leakDetection.getIgnore(), policy.deleteUntracked(), this.leakDetection.getMode()));
 	}
 
 	public Duration getMaxAge() {
@@ -157,6 +157,22 @@ public class TempGuardProperties {
 		 * processes' files.
 		 */
 		private boolean deleteUntracked = false;
+
+		/**
+		 * How new entries of the watched directories are found: 'auto' (Linux's inotify
+		 * where it can be read, else snapshots), 'inotify', or 'snapshot' (a listing
+		 * compared with the previous one when the directory's modification time says it
+		 * changed, as on macOS and Windows).
+		 */
+		private LeakDetectionSettings.Mode mode = LeakDetectionSettings.Mode.AUTO;
+
+		public LeakDetectionSettings.Mode getMode() {
+			return this.mode;
+		}
+
+		public void setMode(LeakDetectionSettings.Mode mode) {
+			this.mode = mode;
+		}
 
 		public boolean isEnabled() {
 			return this.enabled;

@@ -11,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.ServiceLoader;
 
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -22,8 +21,6 @@ import org.springframework.boot.context.annotation.ImportCandidates;
 import org.springframework.test.context.ContextCustomizerFactory;
 import org.springframework.test.context.TestExecutionListener;
 import org.springframework.util.StringUtils;
-
-import dev.tempguard.junit.platform.TempGuardRunListener;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -38,7 +35,8 @@ class ConfigurationMetadataTests {
 	private static final List<String> PROPERTIES = List.of("tempguard.enabled", "tempguard.root-dir",
 			"tempguard.max-age", "tempguard.fail-on-leak", "tempguard.cleanup", "tempguard.leak-detection.enabled",
 			"tempguard.leak-detection.watch-dirs", "tempguard.leak-detection.ignore",
-			"tempguard.leak-detection.delete-untracked", "tempguard.sweep.enabled", "tempguard.sweep.dry-run");
+			"tempguard.leak-detection.delete-untracked", "tempguard.leak-detection.mode", "tempguard.sweep.enabled",
+			"tempguard.sweep.dry-run");
 
 	@Test
 	void metadataDescribesEveryPropertyWithADefaultValue() throws IOException {
@@ -120,15 +118,6 @@ class ConfigurationMetadataTests {
 		assertImplementations(factories.getProperty(ContextCustomizerFactory.class.getName()),
 				ContextCustomizerFactory.class,
 				"dev.tempguard.spring.testcontext.StartupScopeContextCustomizerFactory");
-	}
-
-	@Test
-	void junitPlatformFindsTheRunListener() {
-		assertThat(
-				ServiceLoader.load(org.junit.platform.launcher.TestExecutionListener.class, getClass().getClassLoader())
-					.stream()
-					.map(ServiceLoader.Provider::type))
-			.contains(TempGuardRunListener.class);
 	}
 
 	private static void assertImplementations(String value, Class<?> type, String expected) throws Exception {

@@ -63,15 +63,21 @@ class TempGuardAutoConfigurationTests {
 	}
 
 	@Test
-	void leakDetectionHoldsALockedRunDirectoryFromStartupWithOnlyTempguardsOwnEntries() {
+	void startingTheContextWithLeakDetectionCreatesNothingInRootDir() {
+		Path rootDir = this.temp.resolve("root");
+		this.contextRunner.withPropertyValues("tempguard.root-dir=" + rootDir)
+			.run((context) -> assertThat(rootDir).doesNotExist());
+	}
+
+	@Test
+	void theRunDirectoryIsLockedAndHoldsOnlyItsLockFileWhenFirstUsed() {
 		Path rootDir = this.temp.resolve("root");
 		this.contextRunner.withPropertyValues("tempguard.root-dir=" + rootDir).run((context) -> {
 			Path runDirectory = context.getBean(DefaultTempFileRegistry.class).runDirectory();
 			assertThat(runDirectory.getParent()).isEqualTo(rootDir);
 			assertThat(runDirectory.getFileName().toString()).startsWith("run-");
 			try (java.util.stream.Stream<Path> entries = java.nio.file.Files.list(runDirectory)) {
-				assertThat(entries.map((entry) -> entry.getFileName().toString()))
-					.containsExactlyInAnyOrder("tempguard.lock", ".sync");
+				assertThat(entries.map((entry) -> entry.getFileName().toString())).containsExactly("tempguard.lock");
 			}
 		});
 	}

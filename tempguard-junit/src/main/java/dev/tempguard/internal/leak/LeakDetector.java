@@ -1,42 +1,56 @@
 package dev.tempguard.internal.leak;
 
-import java.io.IOException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import dev.tempguard.CleanupResult;
+import dev.tempguard.CreationSite;
 import dev.tempguard.Leak;
 import dev.tempguard.internal.cleanup.DeletionEngines;
 import dev.tempguard.internal.cleanup.PathSize;
 import dev.tempguard.internal.scope.Scope;
 import dev.tempguard.internal.scope.Scopes;
+import dev.tempguard.internal.settings.LeakDetectionSettings;
 import dev.tempguard.internal.stats.Counters;
 
 /**
- * Finds untracked leaks: entries that appear in a watched directory while a test runs,
- * without the registry, and are still there after that test's cleanup. Each entry belongs
- * to the narrowest scope that was certain when it appeared: the only test running, else
- * the closest scope enclosing all running tests, and the run while an application context
- * starts. Scopes open and close through {@link #opened} and {@link #closed}, which take
- * effect in the order of the changes the watcher reads, however late it reads them.
+ * Finds untracked leaks: entries that appear in a watched directory without the registry
+ * and outlive the test they belong to.
+ * <p>
+ * An entry belongs to a test exactly when it is seen where it is made
+ * ({@link #createdOnThisThread}, called by tempguard's agent on the creating thread): to
+ * the test the thread works for, or, when that test has ended, to it as a
+ * {@link Leak.Reason#LATE late} entry. Entries made otherwise (native code, child
+ * processes, no agent) are found by an {@link EntrySource} at each transition
+ * ({@link #opened}, {@link #closed}, start-ups), on the transitioning thread and under
+ * one lock, and belong to the tests that were running when they appeared: the only one,
+ * else all of them as an {@link Leak.Reason#AMBIGUOUS ambiguous} entry. Nothing waits for
+ * another thread. Entries that appear while an application context starts belong to the
+ * run, as do those that appear outside every test; none is dropped.
  */
-public final class LeakDetector implements DirectoryWatcher.Listener {
+public final class LeakDetector {
 
 	private static final Log logger = LogFactory.getLog(LeakDetector.class);
+
+	/**
+	 * Entries held by the run are pruned of those deleted again once there are this many.
+	 */
+	private static final int RUN_PRUNE_THRESHOLD = 10_000;
 
 	private final Scopes scopes;
 
@@ -46,38 +60,64 @@ public final class LeakDetector implements DirectoryWatcher.Listener {
 
 	private final LeakFilter filter = new LeakFilter();
 
-	private final Map<Path, Scope> appeared = new ConcurrentHashMap<>();
+	private final Function<LeakDetectionSettings.Mode, EntrySource> sources;
 
-	// The scopes open as the watcher sees them: changed in the order of the changes (on
-	// the watcher's thread once it runs), guarded by its own lock, as is startups.
-	private final Set<Scope> open = new HashSet<>();
+	// guarded by itself: the state as of the last transition
+	private final Object lock = new Object();
+
+	private final Map<Path, Appearance> appearances = new HashMap<>();
+
+	private final Set<Scope> open = new LinkedHashSet<>();
+
+	private final List<Appearance> pending = new ArrayList<>();
+
+	private final Set<Path> watched = new LinkedHashSet<>();
+
+	private @Nullable EntrySource source;
 
 	private int startups;
 
-	private volatile @Nullable DirectoryWatcher watcher;
+	private int runHeld;
 
-	private volatile long lastSyncMillis = System.currentTimeMillis();
+	private volatile Set<Path> watchedDirectories = Set.of();
+
+	private volatile String unknownSite = "tempguard's agent is not attached, see docs/agent.md";
 
 	public LeakDetector(Scopes scopes, Counters counters, DeletionEngines engines) {
+		this(scopes, counters, engines, EntrySources::create);
+	}
+
+	LeakDetector(Scopes scopes, Counters counters, DeletionEngines engines,
+			Function<LeakDetectionSettings.Mode, EntrySource> sources) {
 		this.scopes = scopes;
 		this.counters = counters;
 		this.engines = engines;
+		this.sources = sources;
 	}
 
 	/**
-	 * Watches {@code directories} from now on, ignoring entries that match {@code ignore}
-	 * too.
-	 * @throws IllegalArgumentException for a watch directory that does not exist
+	 * Watches {@code directories} from now on (one that does not exist yet from when it
+	 * appears), ignoring entries that match {@code ignore} too; the first call chooses
+	 * how entries are found.
 	 */
-	public synchronized void watch(Collection<Path> directories, Collection<String> ignore) {
+	public void watch(Collection<Path> directories, Collection<String> ignore, LeakDetectionSettings.Mode mode) {
 		ignore.forEach(this.filter::ignore);
-		for (Path directory : directories) {
-			Path normalized = directory.toAbsolutePath().normalize();
-			if (!Files.isDirectory(normalized)) {
-				throw new IllegalArgumentException("tempguard.leak-detection.watch-dirs names " + normalized
-						+ ", which is not a directory; remove it or create it");
+		synchronized (this.lock) {
+			if (this.source == null) {
+				this.source = this.sources.apply(mode);
+				logger.debug("tempguard finds entries of watched directories by " + this.source.name());
 			}
-			watcher().watch(normalized);
+			for (Path directory : directories) {
+				Path normalized = directory.toAbsolutePath().normalize();
+				if (this.watched.add(normalized)) {
+					if (!Files.isDirectory(normalized)) {
+						logger.info("tempguard.leak-detection.watch-dirs names " + normalized
+								+ ", which does not exist yet: it is watched from when it appears");
+					}
+					this.source.watch(normalized);
+				}
+			}
+			this.watchedDirectories = Set.copyOf(this.watched);
 		}
 	}
 
@@ -89,90 +129,243 @@ public final class LeakDetector implements DirectoryWatcher.Listener {
 		this.filter.ignoreOwn(directory);
 	}
 
-	/**
-	 * Syncs through markers in {@code directory}, a directory of tempguard's own that it
-	 * creates.
-	 */
-	public synchronized void syncIn(Path directory) {
-		try {
-			Files.createDirectories(directory);
-			watcher().useMarkerDirectory(directory);
-		}
-		catch (IOException ex) {
-			logger.warn("tempguard could not create " + directory + "; it syncs through a watched directory", ex);
-		}
-	}
-
+	/** Whether directories are watched. */
 	public boolean isActive() {
-		return this.watcher != null;
+		return !this.watchedDirectories.isEmpty();
 	}
 
-	/** Opens {@code scope} for what appears from now on in the watched directories. */
+	/**
+	 * Whether {@code directory} is watched: the agent reports only what is made directly
+	 * in one.
+	 */
+	public boolean watches(@Nullable Path directory) {
+		return directory != null && this.watchedDirectories.contains(directory);
+	}
+
+	/**
+	 * How entries are found, for the summary: {@code inotify}, {@code snapshot}, or
+	 * {@code none}.
+	 */
+	public String sourceName() {
+		synchronized (this.lock) {
+			return (this.source != null) ? this.source.name() : "none";
+		}
+	}
+
+	/**
+	 * Why the site of an entry found by the {@link EntrySource} is unknown, said in its
+	 * leak.
+	 */
+	public void unknownSite(String why) {
+		this.unknownSite = why;
+	}
+
+	/** Opens {@code scope} for what appears from now on. */
 	public void opened(Scope scope) {
-		sync(() -> this.open.add(scope), true);
+		synchronized (this.lock) {
+			drain();
+			this.open.add(scope);
+		}
 	}
 
 	/**
 	 * Closes {@code scope}: what appeared until now may belong to it, nothing that
-	 * appears later does.
+	 * appears later does (but what its threads still make, as a late entry).
 	 */
 	public void closed(Scope scope) {
-		sync(() -> this.open.remove(scope), true);
+		synchronized (this.lock) {
+			drain();
+			this.open.remove(scope);
+			resolvePending(scope);
+		}
 	}
 
 	/**
-	 * An application context starts: what appears meanwhile belongs to it, so to the run.
+	 * An application context starts: what appears meanwhile is a framework's, and belongs
+	 * to the run.
 	 */
 	public void startupBegan() {
-		sync(() -> this.startups++, true);
+		synchronized (this.lock) {
+			drain();
+			this.startups++;
+		}
 	}
 
 	public void startupEnded() {
-		sync(() -> this.startups--, false);
-	}
-
-	// Opening waits too: the watcher reads each directory's changes in order, but not
-	// always across directories, so a test must not change anything before its opening
-	// was read. Only what can come late without harm does not wait: the end of a start-up
-	// (the run keeps what is seen meanwhile).
-	private void sync(Runnable transition, boolean wait) {
-		Runnable locked = () -> {
-			synchronized (this.open) {
-				transition.run();
-			}
-		};
-		DirectoryWatcher current = this.watcher;
-		if (current != null) {
-			current.sync(locked, wait);
-			this.lastSyncMillis = System.currentTimeMillis();
-		}
-		else {
-			locked.run();
+		synchronized (this.lock) {
+			drain();
+			this.startups = Math.max(0, this.startups - 1);
 		}
 	}
 
 	/**
-	 * The untracked leaks of a scope {@link #closed}: what appeared while it was the
-	 * narrowest scope certain and is still there. They are deleted once reported when
-	 * {@code delete} is set.
+	 * {@code entry} was just made on the calling thread (tempguard's agent saw it): it
+	 * belongs to the test that thread works for. Never throws.
+	 * @param entry the absolute path made
+	 * @param site where it was made
+	 */
+	public void createdOnThisThread(Path entry, CreationSite site) {
+		if (!watches(entry.getParent()) || this.filter.ignores(entry)) {
+			return;
+		}
+		Scope bound = this.scopes.bound();
+		synchronized (this.lock) {
+			Appearance previous = this.appearances.get(entry);
+			if (previous != null) {
+				detach(previous);
+			}
+			if (bound != null && bound.kind() != Scope.Kind.RUN) {
+				if (this.open.contains(bound)) {
+					attach(new Appearance(entry, Leak.Reason.UNTRACKED, bound.id(), List.of(), site, false), bound);
+				}
+				else {
+					attach(new Appearance(entry, Leak.Reason.LATE, bound.id(), List.of(), site, false),
+							openClassAbove(bound));
+				}
+				return;
+			}
+			attributeToRunning(entry, site);
+		}
+	}
+
+	// what the entry source found: it belongs to the tests running since the previous
+	// transition
+	private void drain() {
+		EntrySource current = this.source;
+		if (current == null) {
+			return;
+		}
+		try {
+			current.drain((entry) -> {
+				if (!this.appearances.containsKey(entry) && !this.filter.ignores(entry)) {
+					attributeToRunning(entry, CreationSite.unknown(this.unknownSite));
+				}
+			});
+		}
+		catch (RuntimeException ex) {
+			logger.warn("tempguard could not read the changes of its watched directories: " + ex, ex);
+		}
+	}
+
+	private void attributeToRunning(Path entry, CreationSite site) {
+		if (this.startups > 0) {
+			attach(new Appearance(entry, Leak.Reason.UNTRACKED, this.scopes.run().id(), List.of(), site, true),
+					this.scopes.run());
+			return;
+		}
+		List<Scope> running = running();
+		if (running.isEmpty()) {
+			attach(new Appearance(entry, Leak.Reason.UNTRACKED, this.scopes.run().id(), List.of(), site, false),
+					this.scopes.run());
+		}
+		else if (running.size() == 1) {
+			Scope only = running.get(0);
+			attach(new Appearance(entry, Leak.Reason.UNTRACKED, only.id(), List.of(), site, false), only);
+		}
+		else {
+			Scope common = this.scopes.narrowestEnclosing(running, (scope) -> true);
+			Appearance appearance = new Appearance(entry, Leak.Reason.AMBIGUOUS, common.id(), running, site, false);
+			Scope holder = (common.kind() == Scope.Kind.CLASS) ? common : null;
+			if (holder != null) {
+				attach(appearance, holder);
+			}
+			else {
+				// tests of several classes: the class of the last of them to end checks
+				// it
+				this.appearances.put(entry, appearance);
+				this.pending.add(appearance);
+			}
+		}
+	}
+
+	// the open contexts with no open context below them, as of the last transition
+	private List<Scope> running() {
+		List<Scope> running = new ArrayList<>();
+		Set<Scope> parents = new HashSet<>();
+		for (Scope scope : this.open) {
+			if (scope.parent() != null) {
+				parents.add(scope.parent());
+			}
+		}
+		for (Scope scope : this.open) {
+			if (!parents.contains(scope)) {
+				running.add(scope);
+			}
+		}
+		return running;
+	}
+
+	private void resolvePending(Scope closed) {
+		for (Iterator<Appearance> iterator = this.pending.iterator(); iterator.hasNext();) {
+			Appearance appearance = iterator.next();
+			if (appearance.candidates.contains(closed)
+					&& appearance.candidates.stream().noneMatch(this.open::contains)) {
+				iterator.remove();
+				attach(appearance, openClassAbove(closed));
+			}
+		}
+	}
+
+	// the closest open class enclosing a test that ended, whose end can still fail; else
+	// the run
+	private Scope openClassAbove(Scope scope) {
+		for (Scope parent = scope.parent(); parent != null; parent = parent.parent()) {
+			if (parent.kind() == Scope.Kind.CLASS && this.open.contains(parent)) {
+				return parent;
+			}
+		}
+		return this.scopes.run();
+	}
+
+	private void attach(Appearance appearance, Scope holder) {
+		appearance.holder = holder;
+		this.appearances.put(appearance.path, appearance);
+		holder.appeared(appearance.path);
+		if (holder.kind() == Scope.Kind.RUN && ++this.runHeld > RUN_PRUNE_THRESHOLD) {
+			pruneRun();
+		}
+	}
+
+	private void detach(Appearance appearance) {
+		this.appearances.remove(appearance.path);
+		this.pending.remove(appearance);
+		if (appearance.holder != null) {
+			appearance.holder.forgetAppeared(appearance.path);
+		}
+	}
+
+	private void pruneRun() {
+		Scope run = this.scopes.run();
+		for (Path entry : run.drainAppeared()) {
+			Appearance appearance = this.appearances.get(entry);
+			if (appearance != null && appearance.holder == run && exists(entry)) {
+				run.appeared(entry);
+			}
+			else if (appearance != null && appearance.holder == run) {
+				this.appearances.remove(entry);
+			}
+		}
+		this.runHeld = 0;
+	}
+
+	/**
+	 * The untracked leaks {@code scope} holds now that it ended: what appeared for it and
+	 * is still there. They are deleted once reported when {@code delete} is set.
 	 */
 	public List<Leak> untrackedLeaks(Scope scope, boolean delete) {
-		if (this.watcher == null) {
-			return List.of();
-		}
+		List<Appearance> held = take(scope, false);
 		List<Leak> leaks = new ArrayList<>();
-		for (Path entry : scope.drainAppeared()) {
-			// an entry deleted and made again since belongs to whoever made it last; one
-			// tracked by the registry somewhere (another test's, or the class's) is not
-			// untracked
-			if (!this.appeared.remove(entry, scope) || !Files.exists(entry, LinkOption.NOFOLLOW_LINKS)
-					|| this.scopes.isTracked(entry)) {
+		for (Appearance appearance : held) {
+			// one tracked by the registry somewhere (another test's, or the class's) is
+			// not untracked
+			if (!exists(appearance.path) || this.scopes.isTracked(appearance.path)) {
 				continue;
 			}
-			PathSize size = PathSize.of(entry);
-			leaks.add(new Leak(scope.id(), entry, Leak.Reason.UNTRACKED, size.bytes(), size.files(), null));
+			PathSize size = PathSize.of(appearance.path);
+			leaks.add(new Leak(appearance.context, appearance.path, appearance.reason, size.bytes(), size.files(), null,
+					appearance.site, appearance.candidateIds(), Leak.OpenState.UNKNOWN, null));
 			if (delete) {
-				delete(entry);
+				delete(appearance.path);
 			}
 		}
 		this.counters.untrackedLeaks(leaks.size());
@@ -180,64 +373,50 @@ public final class LeakDetector implements DirectoryWatcher.Listener {
 	}
 
 	/**
-	 * Forgets what appeared in a scope without reporting it (the run: its entries belong
-	 * to contexts).
+	 * What appeared while application contexts started and is still there: the
+	 * frameworks' leftovers, which no test is blamed for. Called at the end of the run.
 	 */
-	public void forget(Scope scope) {
-		scope.drainAppeared().forEach((entry) -> this.appeared.remove(entry, scope));
+	public List<Path> startupLeftovers() {
+		return take(this.scopes.run(), true).stream()
+			.map((appearance) -> appearance.path)
+			.filter(LeakDetector::exists)
+			.toList();
 	}
 
-	@Override
-	public void created(Path entry) {
-		if (this.filter.ignores(entry)) {
-			return;
-		}
-		Scope owner;
-		synchronized (this.open) {
-			// the run while an application context starts, else the narrowest scope
-			// certain
-			owner = (this.startups > 0) ? this.scopes.run()
-					: this.scopes.narrowestEnclosing(this.open, this::isOpenLeaf);
-		}
-		this.appeared.put(entry, owner);
-		owner.appeared(entry);
-	}
-
-	// Events were lost: what was modified since the last sync is taken as new, at the
-	// cost of one listing.
-	@Override
-	public void overflow(Path directory) {
-		logger.warn("tempguard missed changes in " + directory + " (too many at once); it lists the directory to"
-				+ " catch up");
-		FileTime since = FileTime.fromMillis(this.lastSyncMillis - 1000);
-		try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory)) {
-			for (Path entry : entries) {
-				if (!this.appeared.containsKey(entry) && modifiedSince(entry, since)) {
-					created(entry);
+	// removes and returns what scope holds: its start-up entries, or its others
+	private List<Appearance> take(Scope scope, boolean startup) {
+		List<Appearance> taken = new ArrayList<>();
+		synchronized (this.lock) {
+			if (scope.kind() == Scope.Kind.RUN) {
+				drain();
+				for (Appearance appearance : List.copyOf(this.pending)) {
+					// the run ends: what is still pending has nobody else left to check
+					// it
+					this.pending.remove(appearance);
+					attach(appearance, scope);
 				}
 			}
-		}
-		catch (IOException ex) {
-			logger.warn("tempguard could not list " + directory, ex);
-		}
-	}
-
-	private boolean isOpenLeaf(Scope scope) {
-		for (Scope other : this.open) {
-			if (other.parent() == scope) {
-				return false;
+			for (Path entry : scope.drainAppeared()) {
+				Appearance appearance = this.appearances.get(entry);
+				if (appearance == null || appearance.holder != scope) {
+					continue;
+				}
+				if (appearance.startup != startup) {
+					scope.appeared(entry);
+					continue;
+				}
+				this.appearances.remove(entry);
+				taken.add(appearance);
+			}
+			if (scope.kind() == Scope.Kind.RUN) {
+				this.runHeld = 0;
 			}
 		}
-		return true;
+		return taken;
 	}
 
-	private static boolean modifiedSince(Path entry, FileTime since) {
-		try {
-			return Files.getLastModifiedTime(entry, LinkOption.NOFOLLOW_LINKS).compareTo(since) >= 0;
-		}
-		catch (IOException ex) {
-			return false;
-		}
+	private static boolean exists(Path path) {
+		return Files.exists(path, LinkOption.NOFOLLOW_LINKS);
 	}
 
 	private void delete(Path entry) {
@@ -252,19 +431,13 @@ public final class LeakDetector implements DirectoryWatcher.Listener {
 		}
 	}
 
-	private synchronized DirectoryWatcher watcher() {
-		DirectoryWatcher current = this.watcher;
-		if (current == null) {
-			try {
-				current = new DirectoryWatcher(this);
+	/** Stops watching; what is held is kept for the checks still to come. */
+	public void close() {
+		synchronized (this.lock) {
+			if (this.source != null) {
+				this.source.close();
 			}
-			catch (IOException ex) {
-				throw new IllegalStateException("tempguard cannot watch directories for leaked files on this system;"
-						+ " set tempguard.leak-detection.enabled=false", ex);
-			}
-			this.watcher = current;
 		}
-		return current;
 	}
 
 }

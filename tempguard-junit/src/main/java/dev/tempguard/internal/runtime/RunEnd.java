@@ -8,7 +8,6 @@ import org.apache.commons.logging.LogFactory;
 
 import dev.tempguard.CleanupResult;
 import dev.tempguard.internal.runtime.TempGuardRuntime;
-import dev.tempguard.internal.settings.CleanupPolicy;
 import dev.tempguard.internal.rundir.RunDirectory;
 import dev.tempguard.internal.report.ReportWriter;
 import dev.tempguard.internal.report.RunReports;
@@ -42,9 +41,8 @@ public final class RunEnd {
 			.sorted(Comparator.comparingInt(RunEnd::depth).reversed())
 			.toList();
 		for (Scope scope : scopes) {
-			CleanupPolicy policy = (scope.policy() != null) ? scope.policy() : CleanupPolicy.DEFAULT;
 			// nothing is left to fail at the end of the run: leaks are logged
-			ScopeEnd.finish(runtime, scope, policy.reportOnly());
+			ScopeEnd.finish(runtime, scope, runtime.lifecycle().policyOf(scope).reportOnly());
 		}
 	}
 

@@ -1,5 +1,6 @@
 package dev.tempguard.internal.runtime;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -22,23 +23,26 @@ public final class ScopeEnd {
 	}
 
 	/**
-	 * @return the error to fail the test with, when it leaked and {@code policy} fails on
+	 * Ends {@code scope} once; a later call does nothing.
+	 * @return the error to fail the test with, when it leaked (or a context below it
+	 * whose end could not fail escalated its leaks here) and {@code policy} fails on
 	 * leaks
 	 */
 	public static Optional<TempFileLeakError> finish(TempGuardRuntime runtime, Scope scope, CleanupPolicy policy) {
+		// the run ends with each test plan of the JVM, every other context once
+		if (scope.kind() != Scope.Kind.RUN && !scope.markFinished()) {
+			return Optional.empty();
+		}
 		runtime.leakDetector().closed(scope);
 		runtime.scopes().close(scope);
 		ScopeCleanup cleanup = runtime.cleaner().clean(scope, policy.keeps(scope.failed()));
-		List<Leak> untracked = List.of();
-		if (scope.kind() == Scope.Kind.RUN) {
-			// the run's untracked entries belong to application contexts that are still
-			// open
-			runtime.leakDetector().forget(scope);
-		}
-		else {
-			untracked = runtime.leakDetector().untrackedLeaks(scope, policy.deleteUntracked());
-		}
+		List<Leak> untracked = runtime.leakDetector().untrackedLeaks(scope, policy.deleteUntracked());
 		runtime.recorder().record(scope, cleanup, untracked);
+		List<Leak> escalated = scope.drainEscalated();
+		if (!escalated.isEmpty()) {
+			untracked = new ArrayList<>(untracked);
+			untracked.addAll(escalated);
+		}
 		return LeakReporter.report(cleanup, untracked, policy);
 	}
 

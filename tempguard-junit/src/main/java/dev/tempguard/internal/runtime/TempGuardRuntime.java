@@ -5,7 +5,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
+
+import org.jspecify.annotations.Nullable;
 
 import dev.tempguard.TempGuardView;
 import dev.tempguard.internal.cleanup.DeletionEngines;
@@ -17,6 +20,7 @@ import dev.tempguard.internal.rundir.RootDirectories;
 import dev.tempguard.internal.rundir.RunDirectory;
 import dev.tempguard.internal.scope.Scopes;
 import dev.tempguard.internal.scope.TrackedPaths;
+import dev.tempguard.internal.settings.CleanupPolicy;
 import dev.tempguard.internal.settings.LeakDetectionSettings;
 import dev.tempguard.internal.settings.SweepSettings;
 import dev.tempguard.internal.settings.TempGuardSettings;
@@ -55,6 +59,10 @@ public final class TempGuardRuntime {
 
 	private final TempGuardView view = new RuntimeView(this);
 
+	private final TestLifecycle lifecycle = new TestLifecycle(this);
+
+	private volatile @Nullable Configuration configuration;
+
 	TempGuardRuntime() {
 	}
 
@@ -85,6 +93,82 @@ public final class TempGuardRuntime {
 
 	public RunRecorder recorder() {
 		return this.recorder;
+	}
+
+	/** The life of test contexts, which the framework adapters share. */
+	public TestLifecycle lifecycle() {
+		return this.lifecycle;
+	}
+
+	/**
+	 * Configures the run from the test framework's settings (JUnit configuration
+	 * parameters and system properties): the first configuration of this runtime wins,
+	 * later ones are ignored. When they enable tempguard, starts the sweep and leak
+	 * detection.
+	 * @param settings the settings, or how reading them failed
+	 */
+	public void configure(Supplier<TempGuardSettings> settings) {
+		if (this.configuration != null) {
+			return;
+		}
+		synchronized (this) {
+			if (this.configuration != null) {
+				return;
+			}
+			Configuration configured;
+			try {
+				TempGuardSettings read = settings.get();
+				configured = new Configuration(read, read.enabled() ? start(read) : null, null);
+			}
+			catch (RuntimeException ex) {
+				configured = new Configuration(null, null, ex);
+			}
+			this.configuration = configured;
+		}
+	}
+
+	/**
+	 * Whether the run's settings leave tempguard enabled; {@code true} before they are
+	 * read.
+	 */
+	public boolean enabled() {
+		Configuration current = this.configuration;
+		return current == null || current.settings() == null || current.settings().enabled();
+	}
+
+	/**
+	 * The problem with the run's settings, for the adapters to fail tests with.
+	 * @return the exception naming the setting, or {@code null} when the settings are
+	 * fine
+	 */
+	public @Nullable RuntimeException configurationError() {
+		Configuration current = this.configuration;
+		return (current != null) ? current.error() : null;
+	}
+
+	/**
+	 * How tests are cleaned when their framework gives no settings of its own: the run's
+	 * settings.
+	 */
+	public CleanupPolicy defaultPolicy() {
+		Configuration current = this.configuration;
+		return (current != null && current.settings() != null) ? current.settings().policy() : CleanupPolicy.DEFAULT;
+	}
+
+	/**
+	 * The registry of the run's root-dir, for tests that are not given one by a framework
+	 * of their own.
+	 */
+	public DefaultTempFileRegistry defaultRegistry() {
+		Configuration current = this.configuration;
+		if (current != null && current.registry() != null) {
+			return current.registry();
+		}
+		RuntimeException error = configurationError();
+		if (error != null) {
+			throw error;
+		}
+		return registry(TempGuardSettings.defaultRootDir());
 	}
 
 	/** The read-only view that monitoring reads. */
@@ -121,10 +205,14 @@ public final class TempGuardRuntime {
 		DefaultTempFileRegistry registry = registry(settings.rootDir(), settings.sweep());
 		LeakDetectionSettings leakDetection = settings.leakDetection();
 		if (leakDetection.enabled()) {
-			this.leakDetector.watch(leakDetection.watchDirs(), leakDetection.ignore());
-			this.leakDetector.syncIn(registry.runDirectory().resolve(".sync"));
+			this.leakDetector.watch(leakDetection.watchDirs(), leakDetection.ignore(), leakDetection.mode());
 		}
 		return registry;
+	}
+
+	private record Configuration(@Nullable TempGuardSettings settings, @Nullable DefaultTempFileRegistry registry,
+			@Nullable RuntimeException error) {
+
 	}
 
 	/** The root-dirs in use, sorted. */

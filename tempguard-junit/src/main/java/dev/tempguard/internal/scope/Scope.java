@@ -9,6 +9,8 @@ import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.tempguard.Leak;
+
 import dev.tempguard.internal.settings.CleanupPolicy;
 
 /**
@@ -21,7 +23,16 @@ public final class Scope {
 	/** What a scope stands for. */
 	public enum Kind {
 
-		RUN("run"), CLASS("class"), METHOD("method");
+		RUN("run"), CLASS("class"),
+
+		/**
+		 * A node that groups tests without being a class: a parameterized or repeated
+		 * test, a test factory.
+		 */
+		CONTAINER("container"),
+
+		/** One test: a test method's invocation, a dynamic test. */
+		METHOD("method");
 
 		private final String label;
 
@@ -60,6 +71,12 @@ public final class Scope {
 	private @Nullable CleanupPolicy policy;
 
 	private volatile @Nullable String displayName;
+
+	private int claim;
+
+	private final List<Leak> escalated = new ArrayList<>();
+
+	private boolean finished;
 
 	Scope(String id, Kind kind, @Nullable Scope parent, @Nullable Class<?> testClass) {
 		this.id = id;
@@ -142,6 +159,11 @@ public final class Scope {
 		this.appeared.add(entry);
 	}
 
+	/** Stops holding an entry: it turned out to belong elsewhere. */
+	public synchronized void forgetAppeared(Path entry) {
+		this.appeared.remove(entry);
+	}
+
 	/**
 	 * Removes and returns the entries that appeared in watched directories in this scope.
 	 */
@@ -186,6 +208,53 @@ public final class Scope {
 
 	public synchronized @Nullable CleanupPolicy policy() {
 		return this.policy;
+	}
+
+	/**
+	 * Claims the end of this context for an integration: the one with the highest level
+	 * claimed finishes it, because its callbacks run last (the JUnit extension wraps the
+	 * Spring listener).
+	 * @param level the integration's level
+	 */
+	public synchronized void claim(int level) {
+		this.claim = Math.max(this.claim, level);
+	}
+
+	/** The highest level claimed, 0 when none. */
+	public synchronized int claimed() {
+		return this.claim;
+	}
+
+	/**
+	 * Takes the leaks of a context below this one whose end could not fail a test (a
+	 * dynamic test, a test no integration inside the test engine ended): this context's
+	 * end fails with them.
+	 */
+	public synchronized void escalate(List<Leak> leaks) {
+		this.escalated.addAll(leaks);
+	}
+
+	/** Removes and returns the leaks escalated to this context. */
+	public synchronized List<Leak> drainEscalated() {
+		List<Leak> leaks = List.copyOf(this.escalated);
+		this.escalated.clear();
+		return leaks;
+	}
+
+	/**
+	 * Marks this context finished (cleaned and checked).
+	 * @return {@code true} the first time only
+	 */
+	public synchronized boolean markFinished() {
+		if (this.finished) {
+			return false;
+		}
+		this.finished = true;
+		return true;
+	}
+
+	public synchronized boolean finished() {
+		return this.finished;
 	}
 
 	/**

@@ -1,5 +1,6 @@
 package dev.tempguard.internal.scope;
 
+import java.lang.reflect.Modifier;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -28,7 +29,7 @@ public final class Scopes {
 
 	private final Scope run = new Scope(RUN_ID, Scope.Kind.RUN, null, null);
 
-	private final Set<Scope> open = ConcurrentHashMap.newKeySet();
+	private final Map<String, Scope> open = new ConcurrentHashMap<>();
 
 	private final Map<Class<?>, Scope> openClasses = new ConcurrentHashMap<>();
 
@@ -53,14 +54,20 @@ public final class Scopes {
 	 */
 	public Scope openClass(Class<?> testClass) {
 		Class<?> enclosing = testClass.getEnclosingClass();
-		Scope parent = (enclosing != null) ? this.openClasses.getOrDefault(enclosing, this.run) : this.run;
+		// a @Nested class is an inner class: a static nested class runs as a class of its
+		// own
+		boolean nested = enclosing != null && !Modifier.isStatic(testClass.getModifiers());
+		Scope parent = nested ? this.openClasses.get(enclosing) : null;
+		if (parent == null) {
+			parent = enclosingOfNew();
+		}
 		String id = testClass.getName();
 		// a class normally runs once at a time; a second run at the same time must not
 		// share its scope
 		if (this.openClasses.containsKey(testClass)) {
 			id = id + "[" + this.invocations.computeIfAbsent(id, (key) -> new AtomicInteger(1)).incrementAndGet() + "]";
 		}
-		Scope scope = open(id, Scope.Kind.CLASS, parent, testClass);
+		Scope scope = openScope(id, Scope.Kind.CLASS, parent, testClass);
 		this.openClasses.putIfAbsent(testClass, scope);
 		return scope;
 	}
@@ -70,16 +77,41 @@ public final class Scopes {
 	 * {@code <class name>#<method>[<n>]}.
 	 */
 	public Scope openMethod(Class<?> testClass, String methodName) {
-		Scope parent = this.openClasses.getOrDefault(testClass, this.run);
+		Scope parent = this.openClasses.get(testClass);
+		if (parent == null) {
+			parent = enclosingOfNew();
+		}
 		String key = testClass.getName() + "#" + methodName;
 		int invocation = this.invocations.computeIfAbsent(key, (k) -> new AtomicInteger()).incrementAndGet();
-		return open(key + "[" + invocation + "]", Scope.Kind.METHOD, parent, testClass);
+		return openScope(key + "[" + invocation + "]", Scope.Kind.METHOD, parent, testClass);
 	}
 
-	private Scope open(String id, Scope.Kind kind, Scope parent, Class<?> testClass) {
+	/**
+	 * Opens a context of a test framework's node.
+	 * @param id its id, made unique among the open ones (a suffix {@code [n]} when
+	 * another with that id is open)
+	 * @param kind class, container or method
+	 * @param parent the enclosing context (the run when none is open)
+	 * @param testClass its test class, when known
+	 */
+	public Scope open(String id, Scope.Kind kind, Scope parent, @Nullable Class<?> testClass) {
+		Scope scope = openScope(id, kind, parent, testClass);
+		if (kind == Scope.Kind.CLASS && testClass != null) {
+			this.openClasses.putIfAbsent(testClass, scope);
+		}
+		return scope;
+	}
+
+	// an id another open scope has gets a suffix [n]: a node may run twice at a time (a
+	// class run twice)
+	private Scope openScope(String id, Scope.Kind kind, Scope parent, @Nullable Class<?> testClass) {
 		Scope scope = new Scope(id, kind, parent, testClass);
+		while (this.open.putIfAbsent(scope.id(), scope) != null) {
+			scope = new Scope(id + "["
+					+ this.invocations.computeIfAbsent(id, (key) -> new AtomicInteger(1)).incrementAndGet() + "]", kind,
+					parent, testClass);
+		}
 		parent.childOpened();
-		this.open.add(scope);
 		return scope;
 	}
 
@@ -92,7 +124,7 @@ public final class Scopes {
 			return;
 		}
 		scope.close();
-		this.open.remove(scope);
+		this.open.remove(scope.id(), scope);
 		this.openClasses.remove(scope.testClass(), scope);
 		Scope parent = scope.parent();
 		if (parent != null) {
@@ -105,7 +137,7 @@ public final class Scopes {
 		if (RUN_ID.equals(id)) {
 			return Optional.of(this.run);
 		}
-		return this.open.stream().filter((scope) -> scope.id().equals(id)).findFirst();
+		return Optional.ofNullable(this.open.get(id));
 	}
 
 	/** Whether an open scope (the run included) tracks {@code path}. */
@@ -140,7 +172,7 @@ public final class Scopes {
 	public List<Scope> all() {
 		List<Scope> all = new ArrayList<>(this.open.size() + 1);
 		all.add(this.run);
-		all.addAll(this.open);
+		all.addAll(this.open.values());
 		return all;
 	}
 
@@ -166,6 +198,39 @@ public final class Scopes {
 		}
 	}
 
+	/**
+	 * Where a scope opened by the calling thread goes when it has no parent of its own:
+	 * inside the scope the thread works for (tests launched by a test), else the run.
+	 */
+	public Scope enclosingOfNew() {
+		Binding current = this.binding.get();
+		return (current != null && current.scope().isOpen() && !current.scope().finished()) ? current.scope()
+				: this.run;
+	}
+
+	/**
+	 * The scope the calling thread is bound to, open or closed; {@code null} when it is
+	 * bound to none.
+	 */
+	public @Nullable Scope bound() {
+		Binding current = this.binding.get();
+		return (current != null) ? current.scope() : null;
+	}
+
+	/**
+	 * The open scopes where a test may be running now: open, not the run, and with no
+	 * open scope below them.
+	 */
+	public List<Scope> openLeaves() {
+		List<Scope> leaves = new ArrayList<>();
+		for (Scope scope : this.open.values()) {
+			if (scope.isLeaf()) {
+				leaves.add(scope);
+			}
+		}
+		return leaves;
+	}
+
 	/** Whether the calling thread is bound to an open scope other than the run. */
 	public boolean isBoundToTest() {
 		Binding current = this.binding.get();
@@ -183,7 +248,7 @@ public final class Scopes {
 
 	// The deepest scope that encloses every scope where a test may be running now.
 	private Scope narrowestCertain() {
-		return narrowestEnclosing(this.open, Scope::isLeaf);
+		return narrowestEnclosing(this.open.values(), Scope::isLeaf);
 	}
 
 	/**

@@ -65,7 +65,7 @@ public record TempGuardSettings(boolean enabled, Path rootDir, CleanupPolicy pol
 		List<Path> watchDirs = reader.list("leak-detection.watch-dirs").stream().map(Path::of).toList();
 		LeakDetectionSettings leakDetection = new LeakDetectionSettings(reader.bool("leak-detection.enabled", true),
 				watchDirs.isEmpty() ? defaultWatchDirs() : watchDirs, reader.list("leak-detection.ignore"),
-				policy.deleteUntracked());
+				policy.deleteUntracked(), reader.mode("leak-detection.mode"));
 		return new TempGuardSettings(reader.bool("enabled", true), reader.rootDir(), policy, sweep, leakDetection);
 	}
 
@@ -115,6 +115,20 @@ public record TempGuardSettings(boolean enabled, Path rootDir, CleanupPolicy pol
 			}
 			throw new IllegalArgumentException(
 					PREFIX + name + "=" + value + " is not a cleanup mode; set it to always, on-success or never");
+		}
+
+		LeakDetectionSettings.Mode mode(String name) {
+			String value = value(name);
+			if (value == null || value.isEmpty()) {
+				return LeakDetectionSettings.Mode.AUTO;
+			}
+			for (LeakDetectionSettings.Mode mode : LeakDetectionSettings.Mode.values()) {
+				if (mode.name().equalsIgnoreCase(value)) {
+					return mode;
+				}
+			}
+			throw new IllegalArgumentException(
+					PREFIX + name + "=" + value + " is not a leak detection mode; set it to auto, inotify or snapshot");
 		}
 
 		List<String> list(String name) {

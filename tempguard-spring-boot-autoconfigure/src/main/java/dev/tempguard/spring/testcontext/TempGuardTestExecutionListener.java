@@ -11,21 +11,25 @@ import org.springframework.test.context.support.AbstractTestExecutionListener;
 
 import dev.tempguard.TempFileLeakError;
 import dev.tempguard.internal.runtime.TempGuardRuntime;
-import dev.tempguard.internal.settings.CleanupPolicy;
-import dev.tempguard.internal.settings.TempGuardSettings;
+import dev.tempguard.internal.runtime.TestLifecycle;
 import dev.tempguard.internal.scope.Scope;
 import dev.tempguard.internal.scope.Scopes;
-import dev.tempguard.internal.runtime.ScopeEnd;
+import dev.tempguard.internal.settings.CleanupPolicy;
+import dev.tempguard.internal.settings.TempGuardSettings;
 
 /**
- * Opens a context per test class and per test method invocation, binds the test's thread
- * to it, and cleans it after {@code @AfterEach} (method) or {@code @AfterAll} (class),
- * whatever the outcome. A leak fails the test with {@link TempFileLeakError} when
+ * Gives each Spring test's context the settings of the test's application context
+ * ({@code tempguard.cleanup}, {@code fail-on-leak},
+ * {@code leak-detection.delete-untracked}), and ends it after {@code @AfterEach} (method)
+ * or {@code @AfterAll} (class), whatever the outcome, unless tempguard's Jupiter
+ * extension ends it later. A leak fails the test with {@link TempFileLeakError} when
  * {@code tempguard.fail-on-leak=true}; a test's own failure stays the primary error and
  * the leak is added to it as suppressed.
  * <p>
- * Per-test state lives in {@link TestContext} attributes: one listener instance serves
- * every method of a class, and methods may run in parallel.
+ * The context is the one tempguard's JUnit Platform listener opened for the test on this
+ * thread; where there is none (a test run without the JUnit Platform launcher), this
+ * listener opens one itself. Per-test state lives in {@link TestContext} attributes: one
+ * listener instance serves every method of a class, and methods may run in parallel.
  */
 class TempGuardTestExecutionListener extends AbstractTestExecutionListener {
 
@@ -58,19 +62,27 @@ class TempGuardTestExecutionListener extends AbstractTestExecutionListener {
 
 	@Override
 	public void beforeTestClass(TestContext testContext) {
-		Scopes scopes = this.runtime.scopes();
-		Scope scope = scopes.openClass(testContext.getTestClass());
-		this.runtime.leakDetector().opened(scope);
-		testContext.setAttribute(CLASS_SCOPE, new OpenScope(scope, scopes.bind(scope, true)));
+		if (!this.runtime.enabled()) {
+			return;
+		}
+		Scope scope = bound(Scope.Kind.CLASS, testContext.getTestClass());
+		OpenScope open = (scope != null) ? new OpenScope(scope, null, false)
+				: opened(this.runtime.scopes().openClass(testContext.getTestClass()));
+		open.scope().claim(TestLifecycle.SPRING);
+		testContext.setAttribute(CLASS_SCOPE, open);
 	}
 
 	@Override
 	public void beforeTestMethod(TestContext testContext) {
-		Scopes scopes = this.runtime.scopes();
-		Scope scope = scopes.openMethod(testContext.getTestClass(), testContext.getTestMethod().getName());
-		this.runtime.leakDetector().opened(scope);
-		resolvePolicy(testContext).ifPresent((policy) -> remember(scope, policy));
-		testContext.setAttribute(METHOD_SCOPE, new OpenScope(scope, scopes.bind(scope, true)));
+		if (!this.runtime.enabled()) {
+			return;
+		}
+		Scope scope = bound(Scope.Kind.METHOD, testContext.getTestClass());
+		OpenScope open = (scope != null) ? new OpenScope(scope, null, false) : opened(
+				this.runtime.scopes().openMethod(testContext.getTestClass(), testContext.getTestMethod().getName()));
+		open.scope().claim(TestLifecycle.SPRING);
+		resolvePolicy(testContext).ifPresent((policy) -> remember(open.scope(), policy));
+		testContext.setAttribute(METHOD_SCOPE, open);
 	}
 
 	@Override
@@ -94,13 +106,31 @@ class TempGuardTestExecutionListener extends AbstractTestExecutionListener {
 		}
 	}
 
+	// the context tempguard's JUnit Platform listener opened for this test on this thread
+	private @Nullable Scope bound(Scope.Kind kind, Class<?> testClass) {
+		Scope scope = this.runtime.scopes().bound();
+		boolean matches = scope != null && scope.isOpen() && !scope.finished() && scope.kind() == kind
+				&& testClass.equals(scope.testClass());
+		return matches ? scope : null;
+	}
+
+	private OpenScope opened(Scope scope) {
+		this.runtime.leakDetector().opened(scope);
+		return new OpenScope(scope, this.runtime.scopes().bind(scope, true), true);
+	}
+
 	private void finish(OpenScope open, TestContext testContext, @Nullable Throwable testException) {
 		Scope scope = open.scope();
-		this.runtime.scopes().restore(open.previous());
 		try {
-			Optional<TempFileLeakError> leak = ScopeEnd.finish(this.runtime, scope, policyOf(scope, testContext));
-			if (leak.isPresent()) {
-				throw leak.get();
+			if (open.owned() || scope.claimed() == TestLifecycle.SPRING) {
+				Optional<CleanupPolicy> policy = resolvePolicy(testContext);
+				if (policy.isPresent() && scope.policy() == null) {
+					remember(scope, policy.get());
+				}
+				Optional<TempFileLeakError> leak = this.runtime.lifecycle().finish(scope, true);
+				if (leak.isPresent()) {
+					throw leak.get();
+				}
 			}
 		}
 		catch (RuntimeException | AssertionError ex) {
@@ -110,15 +140,11 @@ class TempGuardTestExecutionListener extends AbstractTestExecutionListener {
 			}
 			testException.addSuppressed(ex);
 		}
-	}
-
-	private CleanupPolicy policyOf(Scope scope, TestContext testContext) {
-		CleanupPolicy policy = scope.policy();
-		if (policy == null) {
-			policy = resolvePolicy(testContext).orElse(CleanupPolicy.DEFAULT);
-			remember(scope, policy);
+		finally {
+			if (open.owned()) {
+				this.runtime.scopes().restore(open.previous());
+			}
 		}
-		return policy;
 	}
 
 	// The settings of the test's application context, once it is loaded; never loads one
@@ -132,16 +158,24 @@ class TempGuardTestExecutionListener extends AbstractTestExecutionListener {
 			.map(TempGuardSettings::policy);
 	}
 
-	// Enclosing scopes without settings of their own (a class before its first method,
-	// the run) take these.
+	// A test's application context decides how it is cleaned, and its class's too (the
+	// run keeps its own).
 	private static void remember(Scope scope, CleanupPolicy policy) {
 		scope.policy(policy);
-		for (Scope parent = scope.parent(); parent != null && parent.policy() == null; parent = parent.parent()) {
+		for (Scope parent = scope.parent(); parent != null
+				&& parent.kind() != Scope.Kind.RUN; parent = parent.parent()) {
 			parent.policy(policy);
 		}
 	}
 
-	private record OpenScope(Scope scope, Scopes.@Nullable Binding previous) {
+	/**
+	 * A test's context as this listener holds it.
+	 *
+	 * @param scope the context
+	 * @param previous the thread's binding before, when this listener bound it
+	 * @param owned whether this listener opened it (no JUnit Platform listener did)
+	 */
+	private record OpenScope(Scope scope, Scopes.@Nullable Binding previous, boolean owned) {
 
 	}
 

@@ -1,0 +1,37 @@
+package dev.tempguard.internal.leak;
+
+import java.nio.file.Path;
+import java.util.function.Consumer;
+
+/**
+ * Tells which entries appeared in the watched directories since it was last asked. It is
+ * asked on the thread that opens or closes a test context, under the leak detector's
+ * lock, so that an entry is attributed to the contexts that were open when it appeared,
+ * without waiting for another thread.
+ */
+interface EntrySource extends AutoCloseable {
+
+	/**
+	 * Watches the direct entries of {@code directory} from now on; one that does not
+	 * exist yet is watched from when it appears, all its entries then counting as new.
+	 * @param directory an absolute, normalized directory
+	 */
+	void watch(Path directory);
+
+	/**
+	 * Hands each entry that appeared since the previous call to {@code created}; an entry
+	 * may be handed again when it was made again.
+	 * @param created receives absolute paths
+	 */
+	void drain(Consumer<Path> created);
+
+	/**
+	 * How it finds entries, for the docs and the log: {@code inotify} or
+	 * {@code snapshot}.
+	 */
+	String name();
+
+	@Override
+	void close();
+
+}

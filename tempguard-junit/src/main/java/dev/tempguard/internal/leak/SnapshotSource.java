@@ -1,0 +1,143 @@
+package dev.tempguard.internal.leak;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.LongSupplier;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Finds new entries by comparing a listing of each watched directory with the previous
+ * one, as it works on every operating system. A directory is listed again only when its
+ * modification time changed since the last listing, or when that listing was taken so
+ * soon after the last change that a change within the same tick of the file system's
+ * clock could have been missed (the "racy" rule of git's index): a directory that changes
+ * no more costs one {@code stat} per transition.
+ */
+final class SnapshotSource implements EntrySource {
+
+	/**
+	 * How long after a directory's last change a listing stays unsure: more than the
+	 * coarsest clock tick of the file systems tempguard runs on (2 s on FAT), and than
+	 * the distance between the file system's clock and the JVM's.
+	 */
+	static final long RACY_NANOS = 3_000_000_000L;
+
+	private static final Log logger = LogFactory.getLog(SnapshotSource.class);
+
+	private final Map<Path, Snapshot> snapshots = new LinkedHashMap<>();
+
+	private final LongSupplier clock;
+
+	SnapshotSource() {
+		this(System::currentTimeMillis);
+	}
+
+	SnapshotSource(LongSupplier millisClock) {
+		this.clock = millisClock;
+	}
+
+	@Override
+	public void watch(Path directory) {
+		if (!this.snapshots.containsKey(directory)) {
+			Snapshot snapshot = new Snapshot();
+			// entries there now are not the tests'; a directory made later has all its
+			// entries new
+			take(directory, snapshot, (entry) -> {
+			});
+			this.snapshots.put(directory, snapshot);
+		}
+	}
+
+	@Override
+	public void drain(Consumer<Path> created) {
+		this.snapshots.forEach((directory, snapshot) -> {
+			Long modified = modified(directory);
+			if (modified == null) {
+				// gone (or not there yet): what it held is gone too
+				snapshot.names.clear();
+				snapshot.modified = null;
+				return;
+			}
+			if (!modified.equals(snapshot.modified) || !snapshot.sure) {
+				take(directory, snapshot, created);
+			}
+		});
+	}
+
+	private void take(Path directory, Snapshot snapshot, Consumer<Path> created) {
+		long listedAt = this.clock.getAsLong();
+		Long modifiedBefore = modified(directory);
+		if (modifiedBefore == null) {
+			snapshot.names.clear();
+			snapshot.modified = null;
+			return;
+		}
+		Set<String> names = new HashSet<>(Math.max(16, snapshot.names.size() * 2));
+		try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory)) {
+			for (Path entry : entries) {
+				String name = String.valueOf(entry.getFileName());
+				names.add(name);
+				if (!snapshot.names.contains(name)) {
+					created.accept(entry);
+				}
+			}
+		}
+		catch (NoSuchFileException ex) {
+			names.clear();
+		}
+		catch (IOException | RuntimeException ex) {
+			logger.debug("tempguard could not list " + directory, ex);
+			return;
+		}
+		snapshot.names = names;
+		snapshot.modified = modifiedBefore;
+		// unsure while a change in the same clock tick as the last one could still leave
+		// the time unchanged
+		snapshot.sure = listedAt - modifiedBefore > RACY_NANOS / 1_000_000;
+	}
+
+	private static @Nullable Long modified(Path directory) {
+		try {
+			BasicFileAttributes attributes = Files.readAttributes(directory, BasicFileAttributes.class,
+					LinkOption.NOFOLLOW_LINKS);
+			return attributes.isDirectory() ? attributes.lastModifiedTime().toMillis() : null;
+		}
+		catch (IOException | RuntimeException ex) {
+			return null;
+		}
+	}
+
+	@Override
+	public String name() {
+		return "snapshot";
+	}
+
+	@Override
+	public void close() {
+		this.snapshots.clear();
+	}
+
+	private static final class Snapshot {
+
+		Set<String> names = new HashSet<>();
+
+		@Nullable Long modified;
+
+		boolean sure;
+
+	}
+
+}

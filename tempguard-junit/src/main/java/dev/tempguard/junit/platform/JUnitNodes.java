@@ -1,0 +1,104 @@
+package dev.tempguard.junit.platform;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+import org.junit.platform.engine.TestSource;
+import org.junit.platform.engine.UniqueId;
+import org.junit.platform.engine.support.descriptor.ClassSource;
+import org.junit.platform.engine.support.descriptor.MethodSource;
+import org.junit.platform.launcher.TestIdentifier;
+import org.junit.platform.launcher.TestPlan;
+
+import dev.tempguard.internal.runtime.TestNode;
+import dev.tempguard.internal.scope.Scope;
+
+/**
+ * Describes JUnit nodes as tempguard's contexts: their ids ({@code <class>} for a class,
+ * {@code <class>#<method>[<n>]} for a test, {@code <class>#<method>} for a parameterized
+ * test or a test factory) and display names
+ * ({@code ReportTests > values(String) > [1] "x"}), the same whether the JUnit Platform
+ * listener or the Jupiter extension sees the node first. The invocation numbers come from
+ * JUnit's unique ids, so they are the same from one run to the next, parallel or not.
+ */
+public final class JUnitNodes {
+
+	public static final String SEPARATOR = " > ";
+
+	private JUnitNodes() {
+	}
+
+	/** The node of a JUnit Platform test or container; empty for an engine. */
+	static Optional<TestNode> of(TestIdentifier identifier, TestPlan plan) {
+		if (identifier.getParentId().isEmpty()) {
+			return Optional.empty();
+		}
+		TestSource source = identifier.getSource().orElse(null);
+		String className = null;
+		String methodName = null;
+		if (source instanceof ClassSource classSource) {
+			className = classSource.getClassName();
+		}
+		else if (source instanceof MethodSource methodSource) {
+			className = methodSource.getClassName();
+			methodName = methodSource.getMethodName();
+		}
+		Scope.Kind kind = (identifier.isTest()) ? Scope.Kind.METHOD
+				: (methodName == null && className != null) ? Scope.Kind.CLASS : Scope.Kind.CONTAINER;
+		List<String> names = new ArrayList<>();
+		for (TestIdentifier node = identifier; node != null
+				&& node.getParentId().isPresent(); node = plan.getParent(node).orElse(null)) {
+			names.add(0, node.getDisplayName());
+		}
+		return Optional.of(new TestNode(identifier.getUniqueId(), identifier.getParentId().orElse(null), kind,
+				id(kind, className, methodName, identifier.getUniqueId()), String.join(SEPARATOR, names),
+				load(className)));
+	}
+
+	/**
+	 * The context id of a node.
+	 * @param kind its kind
+	 * @param className the binary name of its class, {@code null} when it has none
+	 * @param methodName its method, {@code null} for a class
+	 * @param uniqueId its JUnit unique id, whose invocation numbers ({@code #3}) are
+	 * used, and which stands in for a node of no class
+	 */
+	public static String id(Scope.Kind kind, @Nullable String className, @Nullable String methodName, String uniqueId) {
+		if (className == null) {
+			return uniqueId;
+		}
+		if (methodName == null || kind == Scope.Kind.CLASS) {
+			return className;
+		}
+		StringBuilder id = new StringBuilder(className).append('#').append(methodName);
+		boolean numbered = false;
+		for (UniqueId.Segment segment : UniqueId.parse(uniqueId).getSegments()) {
+			String value = segment.getValue();
+			if (value.startsWith("#") && value.length() > 1) {
+				id.append('[').append(value, 1, value.length()).append(']');
+				numbered = true;
+			}
+		}
+		if (!numbered && kind == Scope.Kind.METHOD) {
+			id.append("[1]");
+		}
+		return id.toString();
+	}
+
+	/** The class, loaded without initializing it; {@code null} when it cannot be. */
+	public static @Nullable Class<?> load(@Nullable String className) {
+		if (className == null) {
+			return null;
+		}
+		ClassLoader loader = Thread.currentThread().getContextClassLoader();
+		try {
+			return Class.forName(className, false, (loader != null) ? loader : JUnitNodes.class.getClassLoader());
+		}
+		catch (ClassNotFoundException | LinkageError ex) {
+			return null;
+		}
+	}
+
+}
