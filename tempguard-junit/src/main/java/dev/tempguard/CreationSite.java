@@ -25,7 +25,8 @@ public final class CreationSite {
 			"org.eclipse.jetty.", "io.undertow.", "io.netty.", "reactor.", "io.micrometer.", "tools.jackson.",
 			"com.fasterxml.", "org.mockito.", "net.bytebuddy.", "org.assertj.", "kotlin.", "scala.", "groovy.",
 			"org.codehaus.groovy.", "org.apache.commons.", "org.slf4j.", "ch.qos.logback.", "org.apache.logging.",
-			"dev.tempguard.internal.", "dev.tempguard.junit.", "dev.tempguard.agent.", "dev.tempguard.spring.");
+			"dev.tempguard.internal.", "dev.tempguard.junit.platform.", "dev.tempguard.junit.TempGuardExtension",
+			"dev.tempguard.agent.", "dev.tempguard.spring.");
 
 	private final String thread;
 

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 
 import dev.tempguard.TempFileLeakError;
 import dev.tempguard.TempFileRegistry;
+import dev.tempguard.agent.Interception;
 import dev.tempguard.internal.runtime.TempGuardRuntime;
 import dev.tempguard.internal.runtime.TestLifecycle;
 import dev.tempguard.internal.runtime.TestNode;
@@ -101,20 +102,23 @@ public final class TempGuardExtension
 	}
 
 	private void enter(ExtensionContext context, Scope.Kind kind) {
-		configure(context);
+		// a setting that is not valid fails the test, naming it
+		TempGuardSettings settings = settings(context);
+		this.runtime.configure(() -> settings);
 		RuntimeException error = this.runtime.configurationError();
 		if (error != null) {
 			throw error;
 		}
-		if (!this.runtime.enabled()) {
+		if (!settings.enabled() || !this.runtime.enabled()) {
 			return;
 		}
+		Interception.start(this.runtime, settings.agent());
 		TestLifecycle lifecycle = this.runtime.lifecycle();
 		Scope scope = lifecycle.find(context.getUniqueId()).orElse(null);
 		if (scope == null) {
 			// no JUnit Platform listener opened it (an engine run without the launcher):
 			// open it here
-			TestLifecycle.Opened opened = lifecycle.open(node(context, kind));
+			TestLifecycle.Opened opened = lifecycle.open(node(context, kind), settings.policy());
 			context.getStore(NAMESPACE).put(context.getUniqueId(), opened);
 			scope = opened.scope();
 		}
@@ -147,8 +151,16 @@ public final class TempGuardExtension
 	// where there is no JUnit Platform listener, the engine's configuration parameters
 	// are the run's settings
 	private void configure(ExtensionContext context) {
-		this.runtime
-			.configure(() -> TempGuardSettings.from((key) -> context.getConfigurationParameter(key).orElse(null)));
+		this.runtime.configure(() -> settings(context));
+	}
+
+	// read once per engine run, kept in its root context
+	private static TempGuardSettings settings(ExtensionContext context) {
+		return context.getRoot()
+			.getStore(NAMESPACE)
+			.computeIfAbsent(TempGuardSettings.class,
+					(key) -> TempGuardSettings.from((name) -> context.getConfigurationParameter(name).orElse(null)),
+					TempGuardSettings.class);
 	}
 
 	private static TestNode node(ExtensionContext context, Scope.Kind kind) {

@@ -29,11 +29,12 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 public final class ArchitectureRules {
 
 	/** The core's packages, bottom first: each may depend only on those before it. */
-	static final List<String> CORE_LAYERS = List.of("dev.tempguard", "dev.tempguard.internal.support",
-			"dev.tempguard.internal.settings", "dev.tempguard.internal.stats", "dev.tempguard.internal.scope",
-			"dev.tempguard.internal.cleanup", "dev.tempguard.internal.rundir", "dev.tempguard.internal.sweep",
-			"dev.tempguard.internal.leak", "dev.tempguard.internal.report", "dev.tempguard.internal.registry",
-			"dev.tempguard.internal.runtime", "dev.tempguard.junit..");
+	static final List<String> CORE_LAYERS = List.of("dev.tempguard.agent.boot", "dev.tempguard",
+			"dev.tempguard.internal.support", "dev.tempguard.internal.settings", "dev.tempguard.internal.stats",
+			"dev.tempguard.internal.scope", "dev.tempguard.internal.cleanup", "dev.tempguard.internal.rundir",
+			"dev.tempguard.internal.sweep", "dev.tempguard.internal.leak", "dev.tempguard.internal.report",
+			"dev.tempguard.internal.registry", "dev.tempguard.internal.runtime", "dev.tempguard.agent",
+			"dev.tempguard.junit..");
 
 	private ArchitectureRules() {
 	}

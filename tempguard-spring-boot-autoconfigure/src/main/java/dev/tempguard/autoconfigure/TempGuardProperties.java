@@ -92,7 +92,8 @@ public class TempGuardProperties {
 				new SweepSettings(this.sweep.isEnabled(), this.maxAge, this.sweep.isDryRun()),
 				new LeakDetectionSettings(this.leakDetection.isEnabled(),
 						this.leakDetection.getWatchDirs().stream().map(Path::of).toList(),
-						this.leakDetection.getIgnore(), policy.deleteUntracked(), this.leakDetection.getMode()));
+						this.leakDetection.getIgnore(), policy.deleteUntracked(), this.leakDetection.getMode()),
+				true);
 	}
 
 	public Duration getMaxAge() {

@@ -117,14 +117,31 @@ class UntrackedLeakIntegrationTests {
 	}
 
 	@Test
-	void whenTestsRunInParallelALeakGoesToTheirClassNotToEitherTest() {
+	void whenTestsRunInParallelALeakIsPinnedOnTheTestThatMadeIt() {
 		EngineExecutionResults results = FixtureRuns.run(ParallelLeakTests.class, PARALLEL);
+
+		results.testEvents().assertStatistics((stats) -> stats.started(2).succeeded(1).failed(1));
+		assertThat(FixtureRuns.failureOf(results, "leaks")).isInstanceOf(TempFileLeakError.class)
+			.hasMessageStartingWith("tempguard: " + ParallelLeakTests.class.getName() + "#leaks[1] leaked 1")
+			.hasMessageContaining(FixtureRuns.paths("export").get(0).toString())
+			.hasMessageContaining("made at " + LeakyService.class.getName() + ".export(");
+		results.containerEvents().assertStatistics((stats) -> stats.failed(0));
+	}
+
+	@Test
+	void whenTestsRunInParallelAnEntryNoAgentCouldSeeIsReportedAgainstBothAndFailsTheirClass() {
+		EngineExecutionResults results = FixtureRuns.run(ParallelChildProcessLeakTests.class, PARALLEL);
 
 		results.testEvents().assertStatistics((stats) -> stats.started(2).succeeded(2));
 		Throwable classFailure = FixtureRuns.classFailureOf(results);
+		String name = ParallelChildProcessLeakTests.class.getName();
 		assertThat(classFailure).isInstanceOf(TempFileLeakError.class)
-			.hasMessageStartingWith("tempguard: " + ParallelLeakTests.class.getName() + " leaked 1")
-			.hasMessageContaining(FixtureRuns.paths("export").get(0).toString());
+			.hasMessageStartingWith("tempguard: " + name + " leaked 1")
+			.hasMessageContaining(FixtureRuns.paths("touched").get(0).toString())
+			.hasMessageContaining("one of ")
+			.hasMessageContaining(name + "#touches[1]")
+			.hasMessageContaining(name + "#runsAtTheSameTime[1]")
+			.hasMessageContaining("creation site unknown");
 	}
 
 	@Test
@@ -265,6 +282,31 @@ class UntrackedLeakIntegrationTests {
 		void second(@TempDir Path directory) throws IOException {
 			Files.writeString(directory.resolve("second.txt"), "2");
 			Files.delete(Files.createTempFile("second-", ".tmp"));
+		}
+
+	}
+
+	@SpringBootTest(classes = FixtureApplication.class,
+			properties = { "tempguard.root-dir=" + FixtureApplication.ROOT_DIR, "tempguard.fail-on-leak=true" })
+	@Execution(ExecutionMode.CONCURRENT)
+	static class ParallelChildProcessLeakTests {
+
+		static final CyclicBarrier bothRunning = new CyclicBarrier(2);
+
+		@Test
+		void touches() throws Exception {
+			bothRunning.await(30, TimeUnit.SECONDS);
+			// a child process: no agent in this JVM sees what it makes
+			Path touched = Path.of(System.getProperty("java.io.tmpdir"), "touched-" + System.nanoTime());
+			assertThat(new ProcessBuilder("touch", touched.toString()).start().waitFor()).isZero();
+			FixtureRuns.record("touched", touched);
+			bothRunning.await(30, TimeUnit.SECONDS);
+		}
+
+		@Test
+		void runsAtTheSameTime() throws Exception {
+			bothRunning.await(30, TimeUnit.SECONDS);
+			bothRunning.await(30, TimeUnit.SECONDS);
 		}
 
 	}

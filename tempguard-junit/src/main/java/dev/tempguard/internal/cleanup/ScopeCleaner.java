@@ -33,9 +33,25 @@ public final class ScopeCleaner {
 
 	private final Set<Path> kept = ConcurrentHashMap.newKeySet();
 
+	private final OpenSites openSites;
+
+	private final OpenFiles openFiles;
+
 	public ScopeCleaner(DeletionEngines engines, Counters counters) {
+		this(engines, counters, new OpenSites(), new OpenFiles());
+	}
+
+	/**
+	 * @param engines the deletion engine
+	 * @param counters what is counted
+	 * @param openSites where files were opened, as the agent saw it
+	 * @param openFiles whether this JVM holds a path open
+	 */
+	public ScopeCleaner(DeletionEngines engines, Counters counters, OpenSites openSites, OpenFiles openFiles) {
 		this.engines = engines;
 		this.counters = counters;
+		this.openSites = openSites;
+		this.openFiles = openFiles;
 	}
 
 	/** Whether any path kept on purpose is still there inside {@code directory}. */
@@ -78,8 +94,13 @@ public final class ScopeCleaner {
 			for (TrackedPath tracked : paths) {
 				if (exists(tracked.path())) {
 					PathSize size = PathSize.of(tracked.path());
+					Leak.OpenState open = this.openFiles.state(tracked.path());
 					leaks.add(new Leak(scope.id(), tracked.path(), Leak.Reason.UNDELETABLE, size.bytes(), size.files(),
-							causeOf(tracked.path(), result)));
+							causeOf(tracked.path(), result), null, List.of(), open,
+							(open == Leak.OpenState.NOT_OPEN) ? null : this.openSites.site(tracked.path())));
+				}
+				else {
+					this.openSites.forget(tracked.path());
 				}
 			}
 			this.counters.cleaned(paths.size() - leaks.size(), leaks.size(), 0, result.failures().size());

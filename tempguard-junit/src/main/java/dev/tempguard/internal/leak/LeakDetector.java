@@ -81,6 +81,8 @@ public final class LeakDetector {
 
 	private volatile Set<Path> watchedDirectories = Set.of();
 
+	private final List<Runnable> watchListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+
 	private volatile String unknownSite = "tempguard's agent is not attached, see docs/agent.md";
 
 	public LeakDetector(Scopes scopes, Counters counters, DeletionEngines engines) {
@@ -119,6 +121,17 @@ public final class LeakDetector {
 			}
 			this.watchedDirectories = Set.copyOf(this.watched);
 		}
+		this.watchListeners.forEach(Runnable::run);
+	}
+
+	/** Runs {@code listener} whenever the watched directories change. */
+	public void onWatchChanged(Runnable listener) {
+		this.watchListeners.add(listener);
+	}
+
+	/** The watched directories, absolute and normalized. */
+	public Set<Path> watchedDirectories() {
+		return this.watchedDirectories;
 	}
 
 	/**

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -12,6 +13,8 @@ import org.jspecify.annotations.Nullable;
 
 import dev.tempguard.TempGuardView;
 import dev.tempguard.internal.cleanup.DeletionEngines;
+import dev.tempguard.internal.cleanup.OpenFiles;
+import dev.tempguard.internal.cleanup.OpenSites;
 import dev.tempguard.internal.cleanup.ScopeCleaner;
 import dev.tempguard.internal.leak.LeakDetector;
 import dev.tempguard.internal.registry.DefaultTempFileRegistry;
@@ -47,7 +50,11 @@ public final class TempGuardRuntime {
 
 	private final DeletionEngines engines = new DeletionEngines();
 
-	private final ScopeCleaner cleaner = new ScopeCleaner(this.engines, this.counters);
+	private final OpenSites openSites = new OpenSites();
+
+	private final ScopeCleaner cleaner = new ScopeCleaner(this.engines, this.counters, this.openSites, new OpenFiles());
+
+	private final List<Runnable> directoryListeners = new CopyOnWriteArrayList<>();
 
 	private final LeakDetector leakDetector = new LeakDetector(this.scopes, this.counters, this.engines);
 
@@ -93,6 +100,21 @@ public final class TempGuardRuntime {
 
 	public RunRecorder recorder() {
 		return this.recorder;
+	}
+
+	/** Where files below the root-dirs were opened, as the agent saw it. */
+	public OpenSites openSites() {
+		return this.openSites;
+	}
+
+	/**
+	 * Runs {@code listener} now and whenever the watched directories or the root-dirs
+	 * change (the agent follows them).
+	 */
+	public void onDirectoriesChanged(Runnable listener) {
+		this.directoryListeners.add(listener);
+		this.leakDetector.onWatchChanged(listener);
+		listener.run();
 	}
 
 	/** The life of test contexts, which the framework adapters share. */
@@ -230,11 +252,17 @@ public final class TempGuardRuntime {
 	 * deletion.
 	 */
 	public RunDirectory runDirectory(Path rootDir) {
-		return this.runDirectories.computeIfAbsent(rootDir, (root) -> {
+		RunDirectory existing = this.runDirectories.get(rootDir);
+		if (existing != null) {
+			return existing;
+		}
+		RunDirectory directory = this.runDirectories.computeIfAbsent(rootDir, (root) -> {
 			this.engines.protect(root);
 			this.leakDetector.ignoreOwn(root);
 			return new RunDirectory(root);
 		});
+		this.directoryListeners.forEach(Runnable::run);
+		return directory;
 	}
 
 	// the first time this runtime uses rootDir with sweeping enabled, its orphans are

@@ -56,10 +56,13 @@ public final class TestLifecycle {
 	 * Opens the context of {@code node} inside its parent's (else inside the context the
 	 * calling thread works for: a test that launches tests), and binds the calling thread
 	 * to it.
+	 * @param policy how it is cleaned, as the settings of the framework that runs it say;
+	 * an integration that knows better (Spring, with the test's application context) may
+	 * change it later
 	 * @return the context and the calling thread's previous binding, to give to
 	 * {@link #unbind}
 	 */
-	public Opened open(TestNode node) {
+	public Opened open(TestNode node, CleanupPolicy policy) {
 		Scopes scopes = this.runtime.scopes();
 		Scope parent = (node.parentUniqueId() != null) ? this.byUniqueId.get(node.parentUniqueId()) : null;
 		if (parent == null || !parent.isOpen()) {
@@ -67,6 +70,7 @@ public final class TestLifecycle {
 		}
 		Scope scope = scopes.open(node.id(), node.kind(), parent, node.testClass());
 		scope.displayName(node.displayName());
+		scope.policy(policy);
 		this.runtime.leakDetector().opened(scope);
 		this.byUniqueId.put(node.uniqueId(), scope);
 		return new Opened(node.uniqueId(), scope, scopes.bind(scope, true));

@@ -24,9 +24,11 @@ import dev.tempguard.internal.support.Durations;
  * {@code tempguard.leak-detection.delete-untracked}
  * @param sweep {@code tempguard.sweep.*} and {@code tempguard.max-age}
  * @param leakDetection {@code tempguard.leak-detection.*}
+ * @param agent {@code tempguard.agent.enabled}: whether tempguard's agent sees files
+ * where they are made
  */
 public record TempGuardSettings(boolean enabled, Path rootDir, CleanupPolicy policy, SweepSettings sweep,
-		LeakDetectionSettings leakDetection) {
+		LeakDetectionSettings leakDetection, boolean agent) {
 
 	/** The prefix of every setting. */
 	public static final String PREFIX = "tempguard.";
@@ -66,7 +68,8 @@ public record TempGuardSettings(boolean enabled, Path rootDir, CleanupPolicy pol
 		LeakDetectionSettings leakDetection = new LeakDetectionSettings(reader.bool("leak-detection.enabled", true),
 				watchDirs.isEmpty() ? defaultWatchDirs() : watchDirs, reader.list("leak-detection.ignore"),
 				policy.deleteUntracked(), reader.mode("leak-detection.mode"));
-		return new TempGuardSettings(reader.bool("enabled", true), reader.rootDir(), policy, sweep, leakDetection);
+		return new TempGuardSettings(reader.bool("enabled", true), reader.rootDir(), policy, sweep, leakDetection,
+				reader.bool("agent.enabled", true));
 	}
 
 	private record Reader(Function<String, @Nullable String> source) {

@@ -3,6 +3,7 @@ package dev.tempguard.junit.platform;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 import org.junit.platform.engine.TestExecutionResult;
@@ -10,6 +11,7 @@ import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.TestPlan;
 
+import dev.tempguard.agent.Interception;
 import dev.tempguard.internal.runtime.RunEnd;
 import dev.tempguard.internal.runtime.TempGuardRuntime;
 import dev.tempguard.internal.runtime.TestLifecycle;
@@ -34,6 +36,10 @@ public final class TempGuardExecutionListener implements TestExecutionListener {
 
 	private volatile @Nullable TestPlan plan;
 
+	// this test plan's own settings: a plan launched by a test may set others than the
+	// run's
+	private volatile @Nullable TempGuardSettings settings;
+
 	public TempGuardExecutionListener() {
 		this(TempGuardRuntime.get());
 	}
@@ -46,18 +52,31 @@ public final class TempGuardExecutionListener implements TestExecutionListener {
 	public void testPlanExecutionStarted(TestPlan testPlan) {
 		this.plan = testPlan;
 		runningPlans.incrementAndGet();
-		this.runtime.configure(
-				() -> TempGuardSettings.from((key) -> testPlan.getConfigurationParameters().get(key).orElse(null)));
+		Supplier<TempGuardSettings> settings = () -> TempGuardSettings
+			.from((key) -> testPlan.getConfigurationParameters().get(key).orElse(null));
+		this.runtime.configure(settings);
+		try {
+			TempGuardSettings read = settings.get();
+			this.settings = read;
+			if (read.enabled() && this.runtime.enabled()) {
+				Interception.start(this.runtime, read.agent());
+			}
+		}
+		catch (RuntimeException ex) {
+			// the runtime, or tempguard's extension, reports it, naming the setting
+			this.settings = null;
+		}
 	}
 
 	@Override
 	public void executionStarted(TestIdentifier testIdentifier) {
 		TestPlan current = this.plan;
-		if (current == null || !this.runtime.enabled()) {
+		TempGuardSettings planSettings = this.settings;
+		if (current == null || planSettings == null || !planSettings.enabled() || !this.runtime.enabled()) {
 			return;
 		}
 		JUnitNodes.of(testIdentifier, current).ifPresent((node) -> {
-			TestLifecycle.Opened context = this.runtime.lifecycle().open(node);
+			TestLifecycle.Opened context = this.runtime.lifecycle().open(node, planSettings.policy());
 			context.scope().claim(TestLifecycle.PLATFORM);
 			this.opened.put(testIdentifier.getUniqueId(), context);
 		});

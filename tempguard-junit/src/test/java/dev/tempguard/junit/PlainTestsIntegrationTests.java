@@ -1,0 +1,196 @@
+package dev.tempguard.junit;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import dev.tempguard.Leak;
+import dev.tempguard.TempFileLeakError;
+import dev.tempguard.TempFileRegistry;
+import dev.tempguard.testing.LauncherRuns;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Plain JUnit Jupiter test classes, no Spring, run through a real JUnit Platform launcher
+ * as a build runs them: every test is a context, scoped, cleaned and leak-checked with no
+ * annotation, and a leak fails the test that made it when
+ * {@code tempguard.fail-on-leak=true}.
+ */
+class PlainTestsIntegrationTests {
+
+	static final Map<String, List<Object>> seen = new ConcurrentHashMap<>();
+
+	static void record(String name, Object value) {
+		seen.computeIfAbsent(name, (key) -> new CopyOnWriteArrayList<>()).add(value);
+	}
+
+	@Test
+	void aPlainTestThatLeaksATempFileFailsNamingTheFileWithNoAnnotation() {
+		seen.clear();
+		LauncherRuns.Results results = LauncherRuns.run(LeakyTests.class, "tempguard.fail-on-leak=true");
+
+		assertThat(results.test("cleansUp").succeeded()).isTrue();
+		Path leaked = (Path) seen.get("leaked").get(0);
+		assertThat(results.test("leaks").failure()).isInstanceOfSatisfying(TempFileLeakError.class, (error) -> {
+			assertThat(error.context()).isEqualTo(LeakyTests.class.getName() + "#leaks[1]");
+			assertThat(error.leaks()).singleElement().satisfies((leak) -> {
+				assertThat(leak.path()).isEqualTo(leaked);
+				assertThat(leak.reason()).isEqualTo(Leak.Reason.UNTRACKED);
+				assertThat(leak.site()).isNotNull();
+				assertThat(leak.site().known()).as("creation site known: %s", leak.site()).isTrue();
+			});
+			assertThat(error.getMessage()).contains(leaked.toString())
+				.contains("made at " + LeakyTests.class.getName() + ".leaks(PlainTestsIntegrationTests.java:");
+		});
+		deleteQuietly(leaked);
+	}
+
+	@Test
+	void withoutFailOnLeakALeakIsReportedAndTheTestPasses() {
+		seen.clear();
+		LauncherRuns.Results results = LauncherRuns.run(LeakyTests.class);
+
+		assertThat(results.test("leaks").succeeded()).isTrue();
+		deleteQuietly((Path) seen.get("leaked").get(0));
+	}
+
+	@Test
+	void theExtensionInjectsTheRegistryAndCleansPassedAndFailedTests() {
+		seen.clear();
+		LauncherRuns.Results results = LauncherRuns.run(RegistryTests.class);
+
+		assertThat(results.test("passes").succeeded()).isTrue();
+		assertThat(results.test("fails").failure()).hasMessage("the test's own failure");
+		assertThat(seen.get("files")).hasSize(3).allSatisfy((file) -> assertThat((Path) file).doesNotExist());
+		assertThat(seen.get("classFileDuringTests")).containsOnly(true);
+	}
+
+	@Test
+	void everyKindOfJupiterTestIsAContextOfItsOwn() {
+		seen.clear();
+		LauncherRuns.Results results = LauncherRuns.run(KindsOfTests.class);
+
+		assertThat(results.tests()).hasSize(7).allSatisfy((test) -> assertThat(test.succeeded()).isTrue());
+		String name = KindsOfTests.class.getName();
+		assertThat(seen.get("contexts")).containsExactlyInAnyOrder(name + "#values[1]", name + "#values[2]",
+				name + "#repeated[1]", name + "#repeated[2]", name + "#factory[1]", name + "#factory[2]",
+				name + "$Inner#inner[1]");
+		assertThat(seen.get("files")).hasSize(7).allSatisfy((file) -> assertThat((Path) file).doesNotExist());
+	}
+
+	@Test
+	void aSettingThatIsNotValidFailsTheTestsNamingIt() {
+		LauncherRuns.Results results = LauncherRuns.run(LeakyTests.class, "tempguard.max-age=soon");
+
+		assertThat(results.container("LeakyTests").failure()).isInstanceOf(IllegalArgumentException.class)
+			.hasMessageContaining("tempguard.max-age=soon")
+			.hasMessageContaining("24h");
+	}
+
+	private static void deleteQuietly(Path path) {
+		try {
+			Files.deleteIfExists(path);
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	static class LeakyTests {
+
+		@Test
+		void leaks() throws IOException {
+			record("leaked", Files.createTempFile("plain-leak-", ".tmp"));
+		}
+
+		@Test
+		void cleansUp() throws IOException {
+			Files.delete(Files.createTempFile("plain-clean-", ".tmp"));
+		}
+
+	}
+
+	@ExtendWith(TempGuardExtension.class)
+	static class RegistryTests {
+
+		static Path classFile;
+
+		@BeforeAll
+		static void classFile(TempFileRegistry registry) {
+			classFile = registry.createFile("for the class", "txt");
+			record("files", classFile);
+		}
+
+		@Test
+		void passes(TempFileRegistry registry) {
+			record("files", registry.createFile("passes", "txt"));
+			record("classFileDuringTests", Files.exists(classFile));
+		}
+
+		@Test
+		void fails(TempFileRegistry registry) {
+			record("files", registry.createDirectory());
+			record("classFileDuringTests", Files.exists(classFile));
+			throw new AssertionError("the test's own failure");
+		}
+
+		@AfterAll
+		static void classFileStillThere() {
+			record("classFileDuringTests", Files.exists(classFile));
+		}
+
+	}
+
+	static class KindsOfTests {
+
+		@ParameterizedTest
+		@ValueSource(strings = { "a", "b" })
+		void values(String value, TempFileRegistry registry) {
+			seeContext(registry);
+		}
+
+		@RepeatedTest(2)
+		void repeated(TempFileRegistry registry) {
+			seeContext(registry);
+		}
+
+		@TestFactory
+		Stream<DynamicTest> factory(TempFileRegistry registry) {
+			return Stream.of("x", "y").map((name) -> DynamicTest.dynamicTest(name, () -> seeContext(registry)));
+		}
+
+		static void seeContext(TempFileRegistry registry) {
+			record("contexts", registry.currentContext().orElse("run"));
+			record("files", registry.createFile("in a test", "txt"));
+		}
+
+		@Nested
+		class Inner {
+
+			@Test
+			void inner(TempFileRegistry registry) {
+				seeContext(registry);
+			}
+
+		}
+
+	}
+
+}
