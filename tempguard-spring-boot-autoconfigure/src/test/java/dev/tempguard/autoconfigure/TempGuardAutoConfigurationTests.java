@@ -3,14 +3,19 @@ package dev.tempguard.autoconfigure;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -21,17 +26,24 @@ import dev.tempguard.TempDirectoryCallback;
 import dev.tempguard.TempFileRegistry;
 import dev.tempguard.TempStats;
 import dev.tempguard.internal.registry.DefaultTempFileRegistry;
+import dev.tempguard.internal.rundir.RunDirectory;
+import dev.tempguard.internal.runtime.TempGuardRuntime;
+import dev.tempguard.internal.runtime.TestRuntimes;
+import dev.tempguard.internal.settings.TempGuardSettings;
+import dev.tempguard.internal.support.UserName;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Tests for {@link TempGuardAutoConfiguration}.
  * <p>
  * Every context that creates tempguard's registry gets a root-dir of its own inside the
  * {@link TempDir}, so that nothing is created in, or protected at, the default
- * {@code ${java.io.tmpdir}/tempguard}. No test creates a file through the registry: the
- * auto-configured one belongs to the JVM-wide runtime.
+ * {@code ${java.io.tmpdir}/tempguard-<user>}. No test creates a file through the
+ * registry: the auto-configured one belongs to the JVM-wide runtime.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class TempGuardAutoConfigurationTests {
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
@@ -131,12 +143,57 @@ class TempGuardAutoConfigurationTests {
 		this.contextRunner.withUserConfiguration(UserRegistryConfiguration.class).run((context) -> {
 			TempGuardProperties properties = context.getBean(TempGuardProperties.class);
 			assertThat(properties.isEnabled()).isTrue();
-			assertThat(properties.rootDirectory())
-				.isEqualTo(Path.of(System.getProperty("java.io.tmpdir"), "tempguard"));
+			assertThat(properties.rootDirectory()).isEqualTo(Path.of(System.getProperty("java.io.tmpdir"),
+					"tempguard-" + UserName.forFileName(System.getProperty("user.name"))));
+			assertThat(properties.toSettings().rootDirSet()).isFalse();
 			assertThat(properties.getMaxAge()).isEqualTo(Duration.ofHours(24));
 			assertThat(properties.isFailOnLeak()).isFalse();
 			assertThat(properties.getCleanup()).isEqualTo(CleanupMode.ALWAYS);
 		});
+	}
+
+	@Test
+	void aRootDirSetIsKnownAsSetToTheSettings() {
+		Path rootDir = this.temp.resolve("root");
+		this.contextRunner.withPropertyValues("tempguard.root-dir=" + rootDir).run((context) -> {
+			TempGuardSettings settings = context.getBean(TempGuardSettings.class);
+			assertThat(settings.rootDir()).isEqualTo(rootDir);
+			assertThat(settings.rootDirSet()).isTrue();
+		});
+	}
+
+	@Test
+	void aDefaultRootDirOwnedByAnotherUserIsReplacedByItsFallbackWithOneWarningForEveryContext(CapturedOutput output)
+			throws Exception {
+		assumeTrue("root".equals(System.getProperty("user.name")),
+				"needs root to give a directory to another user (nobody)");
+		String tmpdir = System.getProperty("java.io.tmpdir");
+		// the default root-dir is read from java.io.tmpdir when the settings are made
+		System.setProperty("java.io.tmpdir", this.temp.toString());
+		try {
+			Path theirs = Files.createDirectory(TempGuardSettings.defaultRootDir());
+			Files.setOwner(theirs,
+					theirs.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("nobody"));
+			Path fallback = theirs.resolveSibling(theirs.getFileName() + "-1");
+			TempGuardRuntime runtime = TestRuntimes.create();
+			ApplicationContextRunner runner = this.contextRunner.withBean(TempGuardRuntime.class, () -> runtime)
+				.withPropertyValues("tempguard.leak-detection.enabled=false");
+			for (String name : List.of("first", "second")) {
+				runner.withPropertyValues("spring.application.name=" + name).run((context) -> {
+					assertThat(context).hasNotFailed();
+					DefaultTempFileRegistry registry = context.getBean(DefaultTempFileRegistry.class);
+					assertThat(registry.rootDir()).isEqualTo(fallback);
+				});
+			}
+			runtime.runDirectories().forEach(RunDirectory::close);
+			assertThat(output.getAll().lines().filter((line) -> line.contains("WARN")))
+				.singleElement(InstanceOfAssertFactories.STRING)
+				.contains("tempguard's default root-dir " + theirs + " is owned by another user (nobody, not root);"
+						+ " tempguard uses " + fallback + " instead");
+		}
+		finally {
+			System.setProperty("java.io.tmpdir", tmpdir);
+		}
 	}
 
 	@Test
