@@ -134,6 +134,25 @@ final class DirectoryWatcher {
 		}
 	}
 
+	/**
+	 * Stops watching: the kernel's watches go with the watch service (on Windows, so do
+	 * the handles that keep a watched directory from being deleted), and its thread ends.
+	 * Transitions still waiting for their marker run now, in order.
+	 */
+	void close() {
+		try {
+			this.service.close();
+		}
+		catch (IOException ex) {
+			logger.debug("tempguard could not close its watch service", ex);
+		}
+		this.markers.entrySet()
+			.stream()
+			.sorted(Map.Entry.comparingByValue(Comparator.comparingLong(Marker::number)))
+			.filter((entry) -> this.markers.remove(entry.getKey(), entry.getValue()))
+			.forEach((entry) -> apply(entry.getValue()));
+	}
+
 	// A marker that will not be seen in time: its transition still happens, late.
 	private void applyUnseen(String name, Marker marker) {
 		if (this.markers.remove(name, marker)) {

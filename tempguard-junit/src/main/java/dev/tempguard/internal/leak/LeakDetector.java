@@ -107,6 +107,19 @@ public final class LeakDetector implements DirectoryWatcher.Listener {
 		return this.watcher != null;
 	}
 
+	/**
+	 * Stops watching, at the end of the run, before tempguard's directories are deleted:
+	 * on Windows a watched directory (the run directory's {@code .sync}) cannot be. A
+	 * later {@link #watch} starts a new watcher.
+	 */
+	public synchronized void close() {
+		DirectoryWatcher current = this.watcher;
+		this.watcher = null;
+		if (current != null) {
+			current.close();
+		}
+	}
+
 	/** Opens {@code scope} for what appears from now on in the watched directories. */
 	public void opened(Scope scope) {
 		sync(() -> this.open.add(scope), true);
