@@ -24,8 +24,8 @@ import dev.tempguard.internal.sweep.SweepReport.Entry;
  * Sweeps a root-dir without running tests:
  *
  * <pre>
- * mvn -q -pl tempguard-spring-boot-autoconfigure exec:java -Dexec.args="--root /tmp/tempguard --max-age 24h --dry-run"
- * java -cp ... dev.tempguard.internal.sweep.SweepCommand --root /tmp/tempguard --max-age 0
+ * mvn -q -pl tempguard-junit exec:java -Dexec.mainClass=dev.tempguard.internal.sweep.SweepCommand -Dexec.args="--root /tmp/tempguard-alice --max-age 24h --dry-run"
+ * java -cp ... dev.tempguard.internal.sweep.SweepCommand --root /tmp/tempguard-alice --max-age 0
  * </pre>
  *
  * Prints each entry of root-dir with its age, size and what was done, then the totals.
