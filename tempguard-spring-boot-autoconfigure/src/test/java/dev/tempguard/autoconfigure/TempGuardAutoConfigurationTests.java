@@ -31,9 +31,10 @@ import dev.tempguard.internal.runtime.TempGuardRuntime;
 import dev.tempguard.internal.runtime.TestRuntimes;
 import dev.tempguard.internal.settings.TempGuardSettings;
 import dev.tempguard.internal.support.UserName;
+import dev.tempguard.testing.OtherUser;
+import dev.tempguard.testing.SystemProperty;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Tests for {@link TempGuardAutoConfiguration}.
@@ -165,15 +166,10 @@ class TempGuardAutoConfigurationTests {
 	@Test
 	void aDefaultRootDirOwnedByAnotherUserIsReplacedByItsFallbackWithOneWarningForEveryContext(CapturedOutput output)
 			throws Exception {
-		assumeTrue("root".equals(System.getProperty("user.name")),
-				"needs root to give a directory to another user (nobody)");
-		String tmpdir = System.getProperty("java.io.tmpdir");
+		OtherUser.assumeRoot();
 		// the default root-dir is read from java.io.tmpdir when the settings are made
-		System.setProperty("java.io.tmpdir", this.temp.toString());
-		try {
-			Path theirs = Files.createDirectory(TempGuardSettings.defaultRootDir());
-			Files.setOwner(theirs,
-					theirs.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("nobody"));
+		try (SystemProperty tmpdir = SystemProperty.set("java.io.tmpdir", this.temp.toString())) {
+			Path theirs = OtherUser.owns(Files.createDirectory(TempGuardSettings.defaultRootDir()));
 			Path fallback = theirs.resolveSibling(theirs.getFileName() + "-1");
 			TempGuardRuntime runtime = TestRuntimes.create();
 			ApplicationContextRunner runner = this.contextRunner.withBean(TempGuardRuntime.class, () -> runtime)
@@ -190,9 +186,6 @@ class TempGuardAutoConfigurationTests {
 				.singleElement(InstanceOfAssertFactories.STRING)
 				.contains("tempguard's default root-dir " + theirs + " is owned by another user (nobody, not root);"
 						+ " tempguard uses " + fallback + " instead");
-		}
-		finally {
-			System.setProperty("java.io.tmpdir", tmpdir);
 		}
 	}
 

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.attribute.UserPrincipal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,18 +20,18 @@ import dev.tempguard.internal.settings.CleanupPolicy;
 import dev.tempguard.internal.settings.LeakDetectionSettings;
 import dev.tempguard.internal.settings.SweepSettings;
 import dev.tempguard.internal.settings.TempGuardSettings;
+import dev.tempguard.testing.OtherUser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Tests for {@link RootDirectories}: a root-dir the user set is refused when it is not
  * fit, the default one falls back to a directory of this user's own.
  * <p>
  * Another user's directory is a real one: as root, the test gives it to the user
- * {@code nobody} ({@code chown}, through {@link Files#setOwner}); those tests are skipped
- * where the build does not run as root.
+ * {@code nobody} ({@code chown}, see {@link OtherUser}); those tests are skipped where
+ * the build does not run as root.
  */
 class RootDirectoriesTests {
 
@@ -67,12 +66,12 @@ class RootDirectoriesTests {
 
 	@Test
 	void aDefaultOwnedByAnotherUserIsReplacedByTheFirstFallbackNoOtherUserOwns() throws IOException {
-		assumeRoot();
+		OtherUser.assumeRoot();
 		Path theirs = Files.createDirectory(this.defaultRootDir);
 		Path theirFile = Files.writeString(theirs.resolve("their-file.txt"), "theirs");
 		Path theirFallback = Files.createDirectory(fallback(1));
-		giveToAnotherUser(theirs);
-		giveToAnotherUser(theirFallback);
+		OtherUser.owns(theirs);
+		OtherUser.owns(theirFallback);
 
 		Path chosen = RootDirectories.resolveDefault(this.defaultRootDir);
 
@@ -106,9 +105,9 @@ class RootDirectoriesTests {
 
 	@Test
 	void aRootDirSetByTheUserAndOwnedByAnotherUserIsRefusedSayingWhatToSetInstead() throws IOException {
-		assumeRoot();
+		OtherUser.assumeRoot();
 		Path theirs = Files.createDirectory(this.temp.resolve("shared"));
-		giveToAnotherUser(theirs);
+		OtherUser.owns(theirs);
 		assertThatIllegalArgumentException().isThrownBy(() -> RootDirectories.validate(theirs))
 			.withMessage("tempguard.root-dir=" + theirs + " is owned by another user (nobody, not root); set"
 					+ " tempguard.root-dir to a directory of your own, or remove it to use the default"
@@ -118,10 +117,10 @@ class RootDirectoriesTests {
 	@Test
 	void aRuntimeStartedWithADefaultRootDirOwnedByAnotherUserWorksInTheFallbackAndSweepsNothingOfTheirs()
 			throws IOException {
-		assumeRoot();
+		OtherUser.assumeRoot();
 		Path theirs = Files.createDirectory(this.defaultRootDir);
 		Path theirOrphan = Files.createDirectory(theirs.resolve("run-1-20260101T000000-a"));
-		giveToAnotherUser(theirs);
+		OtherUser.owns(theirs);
 		TempGuardRuntime runtime = runtime();
 
 		DefaultTempFileRegistry registry = runtime.start(settings(false));
@@ -136,8 +135,8 @@ class RootDirectoriesTests {
 
 	@Test
 	void aRuntimeStartedWithTheSameRootDirSetByTheUserFailsNamingTheSetting() throws IOException {
-		assumeRoot();
-		giveToAnotherUser(Files.createDirectory(this.defaultRootDir));
+		OtherUser.assumeRoot();
+		OtherUser.owns(Files.createDirectory(this.defaultRootDir));
 		assertThatIllegalArgumentException().isThrownBy(() -> runtime().start(settings(true)))
 			.withMessageStartingWith("tempguard.root-dir=" + this.defaultRootDir + " is owned by another user");
 		assertThat(fallback(1)).doesNotExist();
@@ -157,16 +156,6 @@ class RootDirectoriesTests {
 		TempGuardRuntime runtime = TestRuntimes.create();
 		this.runtimes.add(runtime);
 		return runtime;
-	}
-
-	private static void assumeRoot() {
-		assumeTrue("root".equals(System.getProperty("user.name")),
-				"needs root to give a directory to another user (nobody)");
-	}
-
-	private static void giveToAnotherUser(Path path) throws IOException {
-		UserPrincipal nobody = path.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("nobody");
-		Files.setOwner(path, nobody);
 	}
 
 }

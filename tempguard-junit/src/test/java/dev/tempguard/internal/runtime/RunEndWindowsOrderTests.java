@@ -18,6 +18,7 @@ import dev.tempguard.internal.settings.CleanupPolicy;
 import dev.tempguard.internal.settings.LeakDetectionSettings;
 import dev.tempguard.internal.settings.SweepSettings;
 import dev.tempguard.internal.settings.TempGuardSettings;
+import dev.tempguard.testing.SystemProperty;
 import dev.tempguard.testing.WindowsLikeDeletion;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -66,18 +67,9 @@ class RunEndWindowsOrderTests {
 
 	// with the report written below the test's directory, not the module's
 	private void endRun(TempGuardRuntime runtime) {
-		String reportDirectory = System.getProperty(ReportWriter.DIRECTORY_PROPERTY);
-		System.setProperty(ReportWriter.DIRECTORY_PROPERTY, this.temp.resolve("report").toString());
-		try {
+		try (SystemProperty reportDirectory = SystemProperty.set(ReportWriter.DIRECTORY_PROPERTY,
+				this.temp.resolve("report").toString())) {
 			RunEnd.endRun(runtime);
-		}
-		finally {
-			if (reportDirectory != null) {
-				System.setProperty(ReportWriter.DIRECTORY_PROPERTY, reportDirectory);
-			}
-			else {
-				System.clearProperty(ReportWriter.DIRECTORY_PROPERTY);
-			}
 		}
 	}
 

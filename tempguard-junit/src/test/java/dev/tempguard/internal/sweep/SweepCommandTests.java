@@ -19,9 +19,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.tempguard.internal.settings.TempGuardSettings;
+import dev.tempguard.testing.OtherUser;
+import dev.tempguard.testing.SystemProperty;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The command-line sweep: what it prints, what it deletes, its exit codes.
@@ -84,15 +85,12 @@ class SweepCommandTests {
 
 	@Test
 	void withoutRootItSweepsTheDefaultRootDirOrTheFallbackTestsUseWhenAnotherUserOwnsIt() throws IOException {
-		assumeTrue("root".equals(System.getProperty("user.name")),
-				"needs root to give a directory to another user (nobody)");
-		String tmpdir = System.getProperty("java.io.tmpdir");
-		System.setProperty("java.io.tmpdir", this.temp.toString());
-		try {
+		OtherUser.assumeRoot();
+		// the default root-dir is read from java.io.tmpdir
+		try (SystemProperty tmpdir = SystemProperty.set("java.io.tmpdir", this.temp.toString())) {
 			Path theirs = Files.createDirectory(TempGuardSettings.defaultRootDir());
 			Path theirOrphan = Files.createDirectory(theirs.resolve("run-1-20260101T000000-a"));
-			Files.setOwner(theirs,
-					theirs.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("nobody"));
+			OtherUser.owns(theirs);
 			Path fallback = theirs.resolveSibling(theirs.getFileName() + "-1");
 			this.root = Files.createDirectory(fallback);
 			Path old = entry("run-2-20260101T000000-b", Duration.ofDays(2));
@@ -102,9 +100,6 @@ class SweepCommandTests {
 			assertThat(out()).contains("tempguard sweep of " + fallback + ":").contains("1 orphan deleted");
 			assertThat(old).doesNotExist();
 			assertThat(theirOrphan).isDirectory();
-		}
-		finally {
-			System.setProperty("java.io.tmpdir", tmpdir);
 		}
 	}
 
