@@ -86,7 +86,20 @@ public interface TempFileRegistry {
 	 */
 	CleanupResult cleanupContext(String context);
 
-	/** Deletes what is tracked in every context now. */
+	/**
+	 * Deletes what is tracked now in the calling thread's context and in the contexts
+	 * enclosing it (its class, enclosing classes, the run), but never in a context that
+	 * another test running at the same time uses: a context is cleaned only if no other
+	 * test runs in it or below it. The contexts stay open and may track more.
+	 * <p>
+	 * With tests running one at a time, every open context is cleaned. With tests running
+	 * in parallel, the calling test's own context is cleaned, while the contexts of the
+	 * other running tests, and the class and run contexts it shares with them, are left
+	 * alone: they are cleaned after their tests, as usual. A thread bound to no test
+	 * counts for the context {@link #currentContext()} names: the only running test, else
+	 * the closest context that encloses every running test.
+	 * @return what was deleted and what could not be
+	 */
 	CleanupResult cleanupAll();
 
 	/** Counts of what is tracked now and of what happened since the JVM started. */

@@ -2,12 +2,6 @@ package dev.tempguard.reliability;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.lang.reflect.Constructor;
-import java.lang.reflect.Field;
-import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -22,7 +16,6 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -45,7 +38,7 @@ import dev.tempguard.internal.runtime.TempGuardRuntime;
 import dev.tempguard.testing.Processes;
 import dev.tempguard.testing.Processes.Result;
 import dev.tempguard.internal.cleanup.DeletionEngine;
-import dev.tempguard.internal.cleanup.DeletionEngines;
+import dev.tempguard.internal.cleanup.InjectedFaults;
 import dev.tempguard.internal.cleanup.PathGuard;
 import dev.tempguard.internal.registry.DefaultTempFileRegistry;
 import dev.tempguard.internal.runtime.TestRuntimes;
@@ -65,8 +58,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * unprivileged user {@code tempguard-test} (a separate JVM through {@code runuser},
  * skipped where that is not possible) or with an injected {@code FileOperations} that
  * refuses what the kernel would refuse an unprivileged owner. Faults are injected through
- * the engine's package-private seam (its constructor taking {@code FileOperations}),
- * reached by reflection from this package.
+ * {@link InjectedFaults}.
  */
 class FaultInjectionTests {
 
@@ -644,57 +636,11 @@ class FaultInjectionTests {
 	}
 
 	/**
-	 * A fault run before each file operation of the engine: throw to make the operation
-	 * fail.
-	 */
-	@FunctionalInterface
-	interface Fault {
-
-		void before(String operation, Path path) throws IOException;
-
-	}
-
-	/**
 	 * Makes the registry's runtime delete through an engine whose file operations first
-	 * run {@code fault}.
+	 * run {@code fault}; each test has a runtime of its own, so nothing is put back.
 	 */
-	private void injectFaults(Fault fault) {
-		injectFaults(this.runtime, fault);
-	}
-
-	static void injectFaults(TempGuardRuntime runtime, Fault fault) {
-		try {
-			Class<?> operations = Class.forName("dev.tempguard.internal.cleanup.FileOperations");
-			Method standardMethod = operations.getDeclaredMethod("standard");
-			standardMethod.setAccessible(true);
-			Object standard = standardMethod.invoke(null);
-			InvocationHandler handler = (proxy, method, args) -> {
-				if (method.getDeclaringClass() == Object.class) {
-					return method.invoke(standard, args);
-				}
-				if (args != null && args.length == 1 && args[0] instanceof Path path) {
-					fault.before(method.getName(), path);
-				}
-				method.setAccessible(true);
-				try {
-					return method.invoke(standard, args);
-				}
-				catch (InvocationTargetException ex) {
-					throw ex.getCause();
-				}
-			};
-			Object ops = Proxy.newProxyInstance(operations.getClassLoader(), new Class<?>[] { operations }, handler);
-			Constructor<DeletionEngine> constructor = DeletionEngine.class.getDeclaredConstructor(PathGuard.class,
-					operations, int.class, Duration.class);
-			constructor.setAccessible(true);
-			DeletionEngine engine = constructor.newInstance(runtime.engines().guard(), ops, 3, Duration.ofMillis(1));
-			Field field = DeletionEngines.class.getDeclaredField("engine");
-			field.setAccessible(true);
-			field.set(runtime.engines(), engine);
-		}
-		catch (ReflectiveOperationException ex) {
-			throw new IllegalStateException("The engine's fault-injection seam changed", ex);
-		}
+	private void injectFaults(InjectedFaults.Fault fault) {
+		InjectedFaults.inject(this.runtime.engines(), fault);
 	}
 
 	/**

@@ -40,7 +40,7 @@ public final class TempGuardAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	TempFileRegistry tempFileRegistry(TempGuardRuntime runtime, TempGuardSettings settings) {
-		return runtime.registry(settings.rootDir());
+		return runtime.registry(settings);
 	}
 
 	@Bean

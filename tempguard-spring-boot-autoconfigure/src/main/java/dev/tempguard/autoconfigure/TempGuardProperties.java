@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 import dev.tempguard.CleanupMode;
@@ -30,9 +32,11 @@ public class TempGuardProperties {
 	/**
 	 * Directory holding the temporary files that tempguard creates, one run directory per
 	 * test JVM inside it. Must be a directory of tempguard's own: not a symbolic link,
-	 * the filesystem root, the home or working directory, or an ancestor of them.
+	 * the filesystem root, the home or working directory, or an ancestor of them, nor
+	 * owned by another user. Defaults to ${java.io.tmpdir}/tempguard-<user>, one per
+	 * user.
 	 */
-	private String rootDir = Path.of(System.getProperty("java.io.tmpdir"), "tempguard").toString();
+	private @Nullable String rootDir;
 
 	/**
 	 * Age after which run directories that no live test JVM holds (left by crashed or
@@ -69,26 +73,29 @@ public class TempGuardProperties {
 	// a String, not a Path: Spring would resolve a Path such as "/" against the classpath
 	// first
 	public String getRootDir() {
-		return this.rootDir;
+		return (this.rootDir != null) ? this.rootDir : TempGuardSettings.defaultRootDir().toString();
 	}
 
 	public void setRootDir(String rootDir) {
 		if (rootDir.isBlank()) {
 			throw new IllegalArgumentException("tempguard.root-dir must not be empty; remove it to use the default "
-					+ "${java.io.tmpdir}/tempguard");
+					+ TempGuardSettings.DEFAULT_ROOT_DIR);
 		}
 		this.rootDir = rootDir;
 	}
 
-	/** The root-dir as a path, relative ones resolved against the working directory. */
+	/**
+	 * The root-dir as a path, relative ones resolved against the working directory: the
+	 * one set, else the default.
+	 */
 	public Path rootDirectory() {
-		return Path.of(this.rootDir).toAbsolutePath().normalize();
+		return Path.of(getRootDir()).toAbsolutePath().normalize();
 	}
 
 	/** These properties as the settings tempguard's core reads. */
 	public TempGuardSettings toSettings() {
 		CleanupPolicy policy = new CleanupPolicy(this.cleanup, this.failOnLeak, this.leakDetection.isDeleteUntracked());
-		return new TempGuardSettings(this.enabled, rootDirectory(), policy,
+		return new TempGuardSettings(this.enabled, rootDirectory(), this.rootDir != null, policy,
 				new SweepSettings(this.sweep.isEnabled(), this.maxAge, this.sweep.isDryRun()),
 				new LeakDetectionSettings(this.leakDetection.isEnabled(),
 						this.leakDetection.getWatchDirs().stream().map(Path::of).toList(),

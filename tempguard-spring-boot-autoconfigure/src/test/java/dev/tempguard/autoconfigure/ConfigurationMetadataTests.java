@@ -58,7 +58,7 @@ class ConfigurationMetadataTests {
 		assertThat(properties.get("tempguard.enabled").get("defaultValue").booleanValue()).isTrue();
 		assertThat(properties.get("tempguard.fail-on-leak").get("defaultValue").booleanValue()).isFalse();
 		assertThat(properties.get("tempguard.root-dir").get("defaultValue").asString())
-			.isEqualTo("${java.io.tmpdir}/tempguard");
+			.isEqualTo("${java.io.tmpdir}/tempguard-<user>");
 		assertThat(properties.get("tempguard.max-age").get("defaultValue").asString()).isEqualTo("24h");
 		assertThat(properties.get("tempguard.cleanup").get("defaultValue").asString()).isEqualTo("always");
 		assertThat(properties.get("tempguard.leak-detection.watch-dirs").get("defaultValue").asString())

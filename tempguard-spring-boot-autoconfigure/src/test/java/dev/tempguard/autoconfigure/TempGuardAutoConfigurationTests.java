@@ -3,14 +3,19 @@ package dev.tempguard.autoconfigure;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -21,6 +26,13 @@ import dev.tempguard.TempDirectoryCallback;
 import dev.tempguard.TempFileRegistry;
 import dev.tempguard.TempStats;
 import dev.tempguard.internal.registry.DefaultTempFileRegistry;
+import dev.tempguard.internal.rundir.RunDirectory;
+import dev.tempguard.internal.runtime.TempGuardRuntime;
+import dev.tempguard.internal.runtime.TestRuntimes;
+import dev.tempguard.internal.settings.TempGuardSettings;
+import dev.tempguard.internal.support.UserName;
+import dev.tempguard.testing.OtherUser;
+import dev.tempguard.testing.SystemProperty;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,9 +41,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * <p>
  * Every context that creates tempguard's registry gets a root-dir of its own inside the
  * {@link TempDir}, so that nothing is created in, or protected at, the default
- * {@code ${java.io.tmpdir}/tempguard}. No test creates a file through the registry: the
- * auto-configured one belongs to the JVM-wide runtime.
+ * {@code ${java.io.tmpdir}/tempguard-<user>}. No test creates a file through the
+ * registry: the auto-configured one belongs to the JVM-wide runtime.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class TempGuardAutoConfigurationTests {
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
@@ -137,12 +150,49 @@ class TempGuardAutoConfigurationTests {
 		this.contextRunner.withUserConfiguration(UserRegistryConfiguration.class).run((context) -> {
 			TempGuardProperties properties = context.getBean(TempGuardProperties.class);
 			assertThat(properties.isEnabled()).isTrue();
-			assertThat(properties.rootDirectory())
-				.isEqualTo(Path.of(System.getProperty("java.io.tmpdir"), "tempguard"));
+			assertThat(properties.rootDirectory()).isEqualTo(Path.of(System.getProperty("java.io.tmpdir"),
+					"tempguard-" + UserName.forFileName(System.getProperty("user.name"))));
+			assertThat(properties.toSettings().rootDirSet()).isFalse();
 			assertThat(properties.getMaxAge()).isEqualTo(Duration.ofHours(24));
 			assertThat(properties.isFailOnLeak()).isFalse();
 			assertThat(properties.getCleanup()).isEqualTo(CleanupMode.ALWAYS);
 		});
+	}
+
+	@Test
+	void aRootDirSetIsKnownAsSetToTheSettings() {
+		Path rootDir = this.temp.resolve("root");
+		this.contextRunner.withPropertyValues("tempguard.root-dir=" + rootDir).run((context) -> {
+			TempGuardSettings settings = context.getBean(TempGuardSettings.class);
+			assertThat(settings.rootDir()).isEqualTo(rootDir);
+			assertThat(settings.rootDirSet()).isTrue();
+		});
+	}
+
+	@Test
+	void aDefaultRootDirOwnedByAnotherUserIsReplacedByItsFallbackWithOneWarningForEveryContext(CapturedOutput output)
+			throws Exception {
+		OtherUser.assumeRoot();
+		// the default root-dir is read from java.io.tmpdir when the settings are made
+		try (SystemProperty tmpdir = SystemProperty.set("java.io.tmpdir", this.temp.toString())) {
+			Path theirs = OtherUser.owns(Files.createDirectory(TempGuardSettings.defaultRootDir()));
+			Path fallback = theirs.resolveSibling(theirs.getFileName() + "-1");
+			TempGuardRuntime runtime = TestRuntimes.create();
+			ApplicationContextRunner runner = this.contextRunner.withBean(TempGuardRuntime.class, () -> runtime)
+				.withPropertyValues("tempguard.leak-detection.enabled=false");
+			for (String name : List.of("first", "second")) {
+				runner.withPropertyValues("spring.application.name=" + name).run((context) -> {
+					assertThat(context).hasNotFailed();
+					DefaultTempFileRegistry registry = context.getBean(DefaultTempFileRegistry.class);
+					assertThat(registry.rootDir()).isEqualTo(fallback);
+				});
+			}
+			runtime.runDirectories().forEach(RunDirectory::close);
+			assertThat(output.getAll().lines().filter((line) -> line.contains("WARN")))
+				.singleElement(InstanceOfAssertFactories.STRING)
+				.contains("tempguard's default root-dir " + theirs + " is owned by another user (nobody, not root);"
+						+ " tempguard uses " + fallback + " instead");
+		}
 	}
 
 	@Test

@@ -3,18 +3,31 @@ package dev.tempguard.integration;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.FileSystemException;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
+import org.assertj.core.api.InstanceOfAssertFactories;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import dev.tempguard.TempFileLeakError;
 import dev.tempguard.TempFileRegistry;
+import dev.tempguard.internal.cleanup.InjectedFaults;
+import dev.tempguard.internal.leak.LeakReporter;
+import dev.tempguard.internal.runtime.TempGuardRuntime;
 import dev.tempguard.testing.Processes;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,25 +36,42 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * What happens to files that cannot be deleted ({@code fail-on-leak}) and to a failed
- * test's files ({@code cleanup=on-success}). An undeletable file is made with
- * {@code chattr +i}, since this suite runs as root, for whom permissions do not stop a
- * deletion.
+ * test's files ({@code cleanup=on-success}). Each leak case runs twice: with the file
+ * made undeletable by an injected fault that refuses its deletion as the kernel refuses
+ * an immutable file's (everywhere), and with {@code chattr +i} (where the file system
+ * supports it: this suite runs as root, for whom permissions do not stop a deletion).
  */
+@ExtendWith(OutputCaptureExtension.class)
 class LeakAndKeepIntegrationTests {
 
+	/** The files that the injected fault refuses to delete. */
+	private static final Set<Path> refused = ConcurrentHashMap.newKeySet();
+
+	/** How the fixtures make a file undeletable. */
+	private static volatile Undeletable undeletable = Undeletable.INJECTED_FAULT;
+
+	private InjectedFaults.@Nullable Injection injection;
+
 	@AfterEach
-	void removeWhatWasKeptOrImmutable() throws Exception {
+	void removeWhatWasKeptOrUndeletable() throws Exception {
+		if (this.injection != null) {
+			this.injection.close();
+		}
 		for (Path path : FixtureRuns.created.values().stream().flatMap(List::stream).toList()) {
 			if (Files.exists(path)) {
-				run("chattr", "-i", path.toString());
+				if (refused.remove(path) && undeletable == Undeletable.IMMUTABLE) {
+					run("chattr", "-i", path.toString());
+				}
 				Files.delete(path);
 			}
 		}
+		refused.clear();
 	}
 
-	@Test
-	void failOnLeakFailsTheLeakingTestWithAMessageNamingThePathAndWhy() throws Exception {
-		assumeImmutableFilesAreSupported();
+	@ParameterizedTest
+	@EnumSource
+	void failOnLeakFailsTheLeakingTestWithAMessageNamingThePathAndWhy(Undeletable how) throws Exception {
+		makeFilesUndeletableBy(how);
 		EngineExecutionResults results = FixtureRuns.run(FailOnLeakTests.class);
 
 		results.testEvents().assertStatistics((stats) -> stats.started(3).succeeded(1).failed(2));
@@ -56,9 +86,10 @@ class LeakAndKeepIntegrationTests {
 		assertThat(FixtureRuns.paths("clean")).singleElement().satisfies((path) -> assertThat(path).doesNotExist());
 	}
 
-	@Test
-	void aLeakNeverHidesTheTestsOwnFailureAndIsAddedToItAsSuppressed() throws Exception {
-		assumeImmutableFilesAreSupported();
+	@ParameterizedTest
+	@EnumSource
+	void aLeakNeverHidesTheTestsOwnFailureAndIsAddedToItAsSuppressed(Undeletable how) throws Exception {
+		makeFilesUndeletableBy(how);
 		EngineExecutionResults results = FixtureRuns.run(FailOnLeakTests.class);
 
 		Throwable failure = FixtureRuns.failureOf(results, "leaksAndFails");
@@ -69,13 +100,23 @@ class LeakAndKeepIntegrationTests {
 				.contains(FixtureRuns.paths("leaksAndFails").get(0).toString()));
 	}
 
-	@Test
-	void withoutFailOnLeakALeakIsOnlyLoggedAndTheTestPasses() throws Exception {
-		assumeImmutableFilesAreSupported();
+	@ParameterizedTest
+	@EnumSource
+	void withoutFailOnLeakALeakIsOnlyLoggedAndTheTestPasses(Undeletable how, CapturedOutput output) throws Exception {
+		makeFilesUndeletableBy(how);
 		EngineExecutionResults results = FixtureRuns.run(WarnOnLeakTests.class);
 
 		results.testEvents().assertStatistics((stats) -> stats.started(1).succeeded(1));
-		assertThat(FixtureRuns.paths("leaks")).singleElement().satisfies((path) -> assertThat(path).exists());
+		Path leaked = FixtureRuns.paths("leaks").get(0);
+		assertThat(leaked).exists();
+		assertThat(output.getAll().lines().filter((line) -> line.contains(leaked.toString())))
+			.as("one line logged about the leak")
+			.singleElement(InstanceOfAssertFactories.STRING)
+			.contains("WARN")
+			.contains(LeakReporter.class.getSimpleName())
+			.contains("tempguard: " + WarnOnLeakTests.class.getName() + "#leaks[")
+			.contains("] leaked 1 temporary path: " + leaked + " (17 bytes; could not be deleted: ")
+			.contains("Operation not permitted");
 	}
 
 	@Test
@@ -91,10 +132,25 @@ class LeakAndKeepIntegrationTests {
 			.satisfies((path) -> assertThat(path).exists());
 	}
 
+	private void makeFilesUndeletableBy(Undeletable how) throws Exception {
+		if (how == Undeletable.IMMUTABLE) {
+			assumeImmutableFilesAreSupported();
+		}
+		else {
+			this.injection = InjectedFaults.inject(TempGuardRuntime.get().engines(), (operation, path) -> {
+				if (operation.equals("delete") && refused.contains(path)) {
+					throw new FileSystemException(path.toString(), null, "Operation not permitted");
+				}
+			});
+		}
+		undeletable = how;
+	}
+
 	private static void assumeImmutableFilesAreSupported() throws Exception {
 		Path probe = Files.createTempFile(Path.of("target"), "chattr-probe", ".tmp");
 		try {
-			assumeTrue(run("chattr", "+i", probe.toString()) == 0, "chattr +i is not supported here");
+			assumeTrue(run("chattr", "+i", probe.toString()) == 0, "chattr +i is not supported here;"
+					+ " the INJECTED_FAULT case of this test covers the same path with an injected fault");
 			run("chattr", "-i", probe.toString());
 		}
 		finally {
@@ -106,15 +162,32 @@ class LeakAndKeepIntegrationTests {
 		return Processes.run(List.of(command), null).exitCode();
 	}
 
-	static Path immutableFile(TempFileRegistry registry) {
+	static Path undeletableFile(TempFileRegistry registry) {
 		Path file = registry.createFile("cannot be deleted", "txt");
-		try {
-			assertThat(run("chattr", "+i", file.toString())).isZero();
-		}
-		catch (IOException | InterruptedException ex) {
-			throw new IllegalStateException(ex);
+		refused.add(file);
+		if (undeletable == Undeletable.IMMUTABLE) {
+			try {
+				assertThat(run("chattr", "+i", file.toString())).isZero();
+			}
+			catch (IOException | InterruptedException ex) {
+				throw new IllegalStateException(ex);
+			}
 		}
 		return file;
+	}
+
+	/** How a fixture makes a file that cannot be deleted. */
+	enum Undeletable {
+
+		/**
+		 * An injected fault refuses to delete it, with the kernel's message for an
+		 * immutable file.
+		 */
+		INJECTED_FAULT,
+
+		/** {@code chattr +i}: the kernel refuses to delete it. */
+		IMMUTABLE
+
 	}
 
 	@SpringBootTest(classes = FixtureApplication.class,
@@ -126,12 +199,12 @@ class LeakAndKeepIntegrationTests {
 
 		@Test
 		void leaks() {
-			FixtureRuns.record("leaks", immutableFile(this.registry));
+			FixtureRuns.record("leaks", undeletableFile(this.registry));
 		}
 
 		@Test
 		void leaksAndFails() {
-			FixtureRuns.record("leaksAndFails", immutableFile(this.registry));
+			FixtureRuns.record("leaksAndFails", undeletableFile(this.registry));
 			fail("the test's own failure");
 		}
 
@@ -151,7 +224,7 @@ class LeakAndKeepIntegrationTests {
 
 		@Test
 		void leaks() {
-			FixtureRuns.record("leaks", immutableFile(this.registry));
+			FixtureRuns.record("leaks", undeletableFile(this.registry));
 		}
 
 	}

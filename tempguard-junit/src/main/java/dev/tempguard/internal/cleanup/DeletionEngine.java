@@ -51,6 +51,8 @@ public final class DeletionEngine {
 
 	private final long initialBackoffNanos;
 
+	private final Sleeper sleeper;
+
 	/**
 	 * Total time one {@link #delete} may spend sleeping between retries, so many stuck
 	 * files cannot stall it.
@@ -67,6 +69,10 @@ public final class DeletionEngine {
 	}
 
 	DeletionEngine(PathGuard guard, FileOperations ops, int maxAttempts, Duration initialBackoff) {
+		this(guard, ops, maxAttempts, initialBackoff, Sleeper.THREAD);
+	}
+
+	DeletionEngine(PathGuard guard, FileOperations ops, int maxAttempts, Duration initialBackoff, Sleeper sleeper) {
 		if (maxAttempts < 1) {
 			throw new IllegalArgumentException("maxAttempts must be at least 1 but was " + maxAttempts);
 		}
@@ -74,6 +80,7 @@ public final class DeletionEngine {
 		this.ops = Objects.requireNonNull(ops, "ops");
 		this.maxAttempts = maxAttempts;
 		this.initialBackoffNanos = initialBackoff.toNanos();
+		this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
 		// Enough for a few paths to go through every retry; 640ms with the defaults
 		this.sleepBudgetNanos = 4 * this.initialBackoffNanos * (1L << Math.min(maxAttempts - 1, 20));
 	}
@@ -380,7 +387,7 @@ public final class DeletionEngine {
 			}
 			this.sleptNanos += nanos;
 			try {
-				Thread.sleep(nanos / 1_000_000, (int) (nanos % 1_000_000));
+				DeletionEngine.this.sleeper.sleep(nanos);
 				return true;
 			}
 			catch (InterruptedException ex) {
@@ -392,6 +399,16 @@ public final class DeletionEngine {
 		private void fail(Path path, Throwable cause) {
 			this.failures.add(new CleanupFailure(path, cause));
 		}
+
+	}
+
+	/** Waits between attempts; tests count the waits instead of timing them. */
+	@FunctionalInterface
+	interface Sleeper {
+
+		Sleeper THREAD = (nanos) -> Thread.sleep(nanos / 1_000_000, (int) (nanos % 1_000_000));
+
+		void sleep(long nanos) throws InterruptedException;
 
 	}
 

@@ -1,6 +1,7 @@
 package dev.tempguard.internal.cleanup;
 
 import java.nio.file.Path;
+import java.util.function.Function;
 
 /**
  * The deletion engine in use, with a guard that protects every root-dir seen so far
@@ -10,7 +11,9 @@ public final class DeletionEngines {
 
 	private volatile PathGuard guard = PathGuard.defaults();
 
-	private volatile DeletionEngine engine = new DeletionEngine(this.guard);
+	private volatile Function<PathGuard, DeletionEngine> factory = DeletionEngine::new;
+
+	private volatile DeletionEngine engine = this.factory.apply(this.guard);
 
 	public DeletionEngine current() {
 		return this.engine;
@@ -24,8 +27,17 @@ public final class DeletionEngines {
 	public synchronized void protect(Path rootDir) {
 		if (!this.guard.isDangerous(rootDir)) {
 			this.guard = this.guard.with(rootDir);
-			this.engine = new DeletionEngine(this.guard);
+			this.engine = this.factory.apply(this.guard);
 		}
+	}
+
+	/**
+	 * Deletes, from now on, through engines that {@code factory} makes for the guard in
+	 * use: the seam through which tests inject file system faults.
+	 */
+	synchronized void factory(Function<PathGuard, DeletionEngine> factory) {
+		this.factory = factory;
+		this.engine = factory.apply(this.guard);
 	}
 
 }

@@ -444,13 +444,21 @@ public final class LeakDetector {
 		}
 	}
 
-	/** Stops watching; what is held is kept for the checks still to come. */
+	/**
+	 * Stops watching at the end of the run, so that nothing of tempguard's stays open on
+	 * a directory (Windows cannot delete one that is); a later {@link #watch} starts
+	 * again.
+	 */
 	public void close() {
 		synchronized (this.lock) {
 			if (this.source != null) {
 				this.source.close();
+				this.source = null;
 			}
+			this.watched.clear();
+			this.watchedDirectories = Set.of();
 		}
+		this.watchListeners.forEach(Runnable::run);
 	}
 
 }

@@ -172,10 +172,12 @@ public final class DefaultTempFileRegistry implements TempFileRegistry {
 		return this.cleaner.clean(scope, false).result();
 	}
 
+	// the calling thread's scope and those enclosing it, but none that a test running at
+	// the same time uses
 	@Override
 	public CleanupResult cleanupAll() {
 		CleanupResult result = CleanupResult.empty();
-		for (Scope scope : this.scopes.all()) {
+		for (Scope scope : this.scopes.freeFor(this.scopes.current())) {
 			result = result.and(this.cleaner.clean(scope, false).result());
 		}
 		return result;

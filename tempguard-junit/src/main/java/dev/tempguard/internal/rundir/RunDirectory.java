@@ -22,9 +22,11 @@ import java.time.temporal.ChronoUnit;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Stream;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.tempguard.CleanupResult;
 import dev.tempguard.internal.cleanup.DeletionEngine;
 import dev.tempguard.internal.cleanup.PathGuard;
 import dev.tempguard.internal.support.HostName;
@@ -146,6 +148,31 @@ public final class RunDirectory implements AutoCloseable {
 						+ " (check that tempguard.root-dir=" + this.rootDir + " is writable)", ex);
 			}
 		}
+	}
+
+	/**
+	 * Deletes the run directory in an order that works on Windows too, where a file still
+	 * open cannot be deleted: first what it holds, while the lock is held, so that no
+	 * sweeper of another JVM takes it meanwhile; then the lock is released, and the lock
+	 * file and the directory go last. When something it holds cannot be deleted, the
+	 * directory and its lock file stay: an orphan that the next sweep knows as
+	 * tempguard's.
+	 * @param engine the deletion engine
+	 * @return what was deleted and what could not be
+	 */
+	public synchronized CleanupResult delete(DeletionEngine engine) {
+		Path directory = this.path;
+		CleanupResult result = CleanupResult.empty();
+		try (Stream<Path> entries = Files.list(directory)) {
+			for (Path entry : entries.filter((entry) -> !entry.getFileName().toString().equals(LOCK_FILE)).toList()) {
+				result = result.and(engine.delete(entry));
+			}
+		}
+		catch (IOException ex) {
+			// gone, or not listable: deleting the whole directory says which
+		}
+		close();
+		return result.successful() ? result.and(engine.delete(directory)) : result;
 	}
 
 	/**

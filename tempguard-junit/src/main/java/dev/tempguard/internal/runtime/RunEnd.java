@@ -16,7 +16,8 @@ import dev.tempguard.internal.stats.Counters;
 
 /**
  * The end of a test run: cleans the contexts still open (deepest first, the run last),
- * then removes the run directories, but those holding files kept on purpose.
+ * stops leak detection, then removes the run directories, but those holding files kept on
+ * purpose.
  */
 public final class RunEnd {
 
@@ -27,6 +28,8 @@ public final class RunEnd {
 
 	public static synchronized void endRun(TempGuardRuntime runtime) {
 		cleanOpenScopes(runtime);
+		// nothing of tempguard's may stay open on what is deleted: Windows would refuse
+		runtime.leakDetector().close();
 		removeRunDirectories(runtime);
 		Counters counters = runtime.counters();
 		if (counters.testsCleaned() > 0 || counters.created() > 0) {
@@ -47,9 +50,9 @@ public final class RunEnd {
 	}
 
 	/**
-	 * Deletes each run directory while its lock is still held, then releases the lock;
-	 * one holding kept files stays, unlocked: it is an orphan that a later sweep deletes
-	 * once it is older than max-age.
+	 * Deletes each run directory, its lock released before its lock file is deleted (see
+	 * {@link RunDirectory#delete}); one holding kept files stays, unlocked: it is an
+	 * orphan that a later sweep deletes once it is older than max-age.
 	 */
 	private static void removeRunDirectories(TempGuardRuntime runtime) {
 		for (RunDirectory directory : runtime.runDirectories()) {
@@ -60,7 +63,7 @@ public final class RunEnd {
 							+ " than tempguard.max-age");
 					continue;
 				}
-				CleanupResult result = runtime.engines().current().delete(directory.path());
+				CleanupResult result = directory.delete(runtime.engines().current());
 				if (!result.successful()) {
 					logger.warn("tempguard could not remove its run directory " + directory.path() + ": "
 							+ result.failures());

@@ -64,6 +64,10 @@ public final class TempGuardRuntime {
 
 	private final Set<Path> sweptRootDirs = ConcurrentHashMap.newKeySet();
 
+	// the root-dir each default one resolved to, so that a fallback is chosen and warned
+	// about once
+	private final Map<Path, Path> defaultRootDirs = new ConcurrentHashMap<>();
+
 	private final TempGuardView view = new RuntimeView(this);
 
 	private final TestLifecycle lifecycle = new TestLifecycle(this);
@@ -199,8 +203,30 @@ public final class TempGuardRuntime {
 	}
 
 	/**
-	 * A registry creating files in this JVM's run directory under {@code rootDir};
-	 * nothing is created or swept until a file is.
+	 * The root-dir of {@code settings}: the one the user set, or the default, replaced by
+	 * a fallback when another user owns it (see {@link RootDirectories#resolveDefault}).
+	 * @throws IllegalArgumentException when the root-dir set is a dangerous path, a
+	 * symbolic link, a file, or owned by another user
+	 */
+	public Path rootDir(TempGuardSettings settings) {
+		if (settings.rootDirSet()) {
+			return RootDirectories.validate(settings.rootDir());
+		}
+		return this.defaultRootDirs.computeIfAbsent(settings.rootDir(), RootDirectories::resolveDefault);
+	}
+
+	/**
+	 * A registry creating files in this JVM's run directory under the root-dir of
+	 * {@code settings} (see {@link #rootDir(TempGuardSettings)}); nothing is created or
+	 * swept until a file is.
+	 */
+	public DefaultTempFileRegistry registry(TempGuardSettings settings) {
+		return registry(rootDir(settings));
+	}
+
+	/**
+	 * A registry creating files in this JVM's run directory under {@code rootDir}, a
+	 * root-dir that the user set; nothing is created or swept until a file is.
 	 * @throws IllegalArgumentException when {@code rootDir} is a dangerous path, a
 	 * symbolic link, a file, or owned by another user
 	 */
@@ -224,7 +250,7 @@ public final class TempGuardRuntime {
 	 * @return the registry of the settings' root-dir
 	 */
 	public DefaultTempFileRegistry start(TempGuardSettings settings) {
-		DefaultTempFileRegistry registry = registry(settings.rootDir(), settings.sweep());
+		DefaultTempFileRegistry registry = registry(rootDir(settings), settings.sweep());
 		LeakDetectionSettings leakDetection = settings.leakDetection();
 		if (leakDetection.enabled()) {
 			this.leakDetector.watch(leakDetection.watchDirs(), leakDetection.ignore(), leakDetection.mode());

@@ -3,6 +3,7 @@ package dev.tempguard.internal.scope;
 import java.lang.reflect.Modifier;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -166,6 +167,28 @@ public final class Scopes {
 			tracked += scope.trackedCount();
 		}
 		return tracked;
+	}
+
+	/**
+	 * The open scopes, the run first, that no test but the one of {@code own} uses now:
+	 * those in which, and below which, no other scope where a test may be running (a
+	 * leaf) is open. They are {@code own} and the scopes enclosing it, up to the first
+	 * one that another running test shares.
+	 * @param own the scope of the calling thread
+	 */
+	public List<Scope> freeFor(Scope own) {
+		List<Scope> all = all();
+		Set<Scope> inUse = new HashSet<>();
+		for (Scope scope : all) {
+			if (scope != own && scope.isLeaf()) {
+				for (Scope enclosing = scope; enclosing != null
+						&& inUse.add(enclosing); enclosing = enclosing.parent()) {
+					// marks the leaf and every scope enclosing it
+				}
+			}
+		}
+		all.removeIf(inUse::contains);
+		return all;
 	}
 
 	/** Every open scope, the run first. */

@@ -11,6 +11,7 @@ import org.jspecify.annotations.Nullable;
 
 import dev.tempguard.CleanupMode;
 import dev.tempguard.internal.support.Durations;
+import dev.tempguard.internal.support.UserName;
 
 /**
  * Every {@code tempguard.*} setting, read from wherever the test framework keeps them: a
@@ -19,7 +20,10 @@ import dev.tempguard.internal.support.Durations;
  * values are refused with a message naming the setting and what to set instead.
  *
  * @param enabled {@code tempguard.enabled}
- * @param rootDir {@code tempguard.root-dir}, absolute
+ * @param rootDir {@code tempguard.root-dir}, absolute; {@link #defaultRootDir()} when it
+ * is not set
+ * @param rootDirSet whether {@code tempguard.root-dir} was set: a root-dir that another
+ * user owns is refused when it was, and replaced by a fallback when it is the default
  * @param policy {@code tempguard.cleanup}, {@code tempguard.fail-on-leak} and
  * {@code tempguard.leak-detection.delete-untracked}
  * @param sweep {@code tempguard.sweep.*} and {@code tempguard.max-age}
@@ -27,8 +31,8 @@ import dev.tempguard.internal.support.Durations;
  * @param agent {@code tempguard.agent.enabled}: whether tempguard's agent sees files
  * where they are made
  */
-public record TempGuardSettings(boolean enabled, Path rootDir, CleanupPolicy policy, SweepSettings sweep,
-		LeakDetectionSettings leakDetection, boolean agent) {
+public record TempGuardSettings(boolean enabled, Path rootDir, boolean rootDirSet, CleanupPolicy policy,
+		SweepSettings sweep, LeakDetectionSettings leakDetection, boolean agent) {
 
 	/** The prefix of every setting. */
 	public static final String PREFIX = "tempguard.";
@@ -37,9 +41,16 @@ public record TempGuardSettings(boolean enabled, Path rootDir, CleanupPolicy pol
 		rootDir = rootDir.toAbsolutePath().normalize();
 	}
 
-	/** The default root-dir: {@code ${java.io.tmpdir}/tempguard}. */
+	/** How the default root-dir is written in messages and documentation. */
+	public static final String DEFAULT_ROOT_DIR = "${java.io.tmpdir}/tempguard-<user>";
+
+	/**
+	 * The default root-dir, one per user as pytest's {@code pytest-of-<user>}:
+	 * {@code ${java.io.tmpdir}/tempguard-<user>}, with the user's name made safe for a
+	 * file name, so that users sharing a machine never share a root-dir.
+	 */
 	public static Path defaultRootDir() {
-		return Path.of(System.getProperty("java.io.tmpdir"), "tempguard");
+		return Path.of(System.getProperty("java.io.tmpdir"), "tempguard-" + UserName.forFileName());
 	}
 
 	/** The default watched directories: the JVM's {@code java.io.tmpdir}. */
@@ -68,8 +79,9 @@ public record TempGuardSettings(boolean enabled, Path rootDir, CleanupPolicy pol
 		LeakDetectionSettings leakDetection = new LeakDetectionSettings(reader.bool("leak-detection.enabled", true),
 				watchDirs.isEmpty() ? defaultWatchDirs() : watchDirs, reader.list("leak-detection.ignore"),
 				policy.deleteUntracked(), reader.mode("leak-detection.mode"));
-		return new TempGuardSettings(reader.bool("enabled", true), reader.rootDir(), policy, sweep, leakDetection,
-				reader.bool("agent.enabled", true));
+		Path rootDir = reader.rootDir();
+		return new TempGuardSettings(reader.bool("enabled", true), (rootDir != null) ? rootDir : defaultRootDir(),
+				rootDir != null, policy, sweep, leakDetection, reader.bool("agent.enabled", true));
 	}
 
 	private record Reader(Function<String, @Nullable String> source) {
@@ -142,14 +154,15 @@ public record TempGuardSettings(boolean enabled, Path rootDir, CleanupPolicy pol
 			return Arrays.stream(value.split(",")).map(String::trim).filter((item) -> !item.isEmpty()).toList();
 		}
 
-		Path rootDir() {
+		/** The root-dir set, or {@code null} when it is not. */
+		@Nullable Path rootDir() {
 			String value = value("root-dir");
 			if (value == null) {
-				return defaultRootDir();
+				return null;
 			}
 			if (value.isEmpty()) {
-				throw new IllegalArgumentException(PREFIX + "root-dir must not be empty; remove it to use the default "
-						+ "${java.io.tmpdir}/tempguard");
+				throw new IllegalArgumentException(
+						PREFIX + "root-dir must not be empty; remove it to use the default " + DEFAULT_ROOT_DIR);
 			}
 			return Path.of(value);
 		}

@@ -1,5 +1,6 @@
 /**
- * Small helpers every layer may use: formats for people, the host name, durations.
+ * Small helpers every layer may use: formats for people, the host and user names,
+ * durations.
  */
 @NullMarked
 package dev.tempguard.internal.support;

@@ -9,9 +9,13 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.tempguard.internal.cleanup.DeletionEngine;
 import dev.tempguard.internal.cleanup.PathGuard;
+import dev.tempguard.internal.rundir.RootDirectories;
 import dev.tempguard.internal.settings.MaxAge;
+import dev.tempguard.internal.settings.TempGuardSettings;
 import dev.tempguard.internal.support.Durations;
 import dev.tempguard.internal.support.Formats;
 import dev.tempguard.internal.sweep.SweepReport.Entry;
@@ -20,8 +24,8 @@ import dev.tempguard.internal.sweep.SweepReport.Entry;
  * Sweeps a root-dir without running tests:
  *
  * <pre>
- * mvn -q -pl tempguard-spring-boot-autoconfigure exec:java -Dexec.args="--root /tmp/tempguard --max-age 24h --dry-run"
- * java -cp ... dev.tempguard.internal.sweep.SweepCommand --root /tmp/tempguard --max-age 0
+ * mvn -q -pl tempguard-junit exec:java -Dexec.mainClass=dev.tempguard.internal.sweep.SweepCommand -Dexec.args="--root /tmp/tempguard-alice --max-age 24h --dry-run"
+ * java -cp ... dev.tempguard.internal.sweep.SweepCommand --root /tmp/tempguard-alice --max-age 0
  * </pre>
  *
  * Prints each entry of root-dir with its age, size and what was done, then the totals.
@@ -33,7 +37,8 @@ public final class SweepCommand {
 			Usage: SweepCommand [--root <dir>] [--max-age <duration>] [--dry-run]
 			Deletes from tempguard's root-dir the orphans of test runs that no live test JVM holds
 			(crashed, killed or finished runs) once they are older than max-age.
-			  --root <dir>           tempguard.root-dir to sweep (default: ${java.io.tmpdir}/tempguard)
+			  --root <dir>           tempguard.root-dir to sweep (default: ${java.io.tmpdir}/tempguard-<user>,
+			                         or the fallback that tests use when another user owns it)
 			  --max-age <duration>   delete orphans at least this old: 24h, 30m, 7d, 0 (every orphan),
 			                         or ISO-8601 such as PT24H (default: 24h)
 			  --dry-run              list what would be deleted, delete nothing
@@ -57,7 +62,7 @@ public final class SweepCommand {
 	 * @return the exit code
 	 */
 	static int run(String[] args, PrintStream out, PrintStream err) {
-		Path root = Path.of(System.getProperty("java.io.tmpdir"), "tempguard");
+		@Nullable Path root = null;
 		Duration maxAge = Duration.ofHours(24);
 		boolean dryRun = false;
 		try {
@@ -105,9 +110,13 @@ public final class SweepCommand {
 		return sweep(root, maxAge, dryRun, out, err);
 	}
 
-	private static int sweep(Path root, Duration maxAge, boolean dryRun, PrintStream out, PrintStream err) {
+	private static int sweep(@Nullable Path rootDir, Duration maxAge, boolean dryRun, PrintStream out,
+			PrintStream err) {
 		SweepReport report;
 		try {
+			// the default as tests resolve it: its fallback when another user owns it
+			Path root = (rootDir != null) ? rootDir
+					: RootDirectories.resolveDefault(TempGuardSettings.defaultRootDir());
 			DeletionEngine engine = new DeletionEngine(PathGuard.defaults().with(root));
 			report = new OrphanSweeper(engine).sweep(root, maxAge, dryRun, Set.of());
 		}

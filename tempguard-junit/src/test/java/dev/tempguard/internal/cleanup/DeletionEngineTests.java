@@ -9,7 +9,9 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -236,27 +238,35 @@ class DeletionEngineTests {
 	}
 
 	@Test
-	void manyStuckFilesDoNotStallCleanup() throws IOException {
+	void manyStuckFilesShareOneBoundedBudgetOfWaitsAndAreEachTriedAndReported() throws IOException {
 		Path tree = Files.createDirectory(this.temp.resolve("tree"));
 		for (int i = 0; i < 50; i++) {
 			Files.writeString(tree.resolve("stuck-" + i), "x");
 		}
+		Map<Path, Integer> attempts = new ConcurrentHashMap<>();
 		FileOperations ops = new DelegatingFileOperations() {
 
 			@Override
 			public void delete(Path path) throws IOException {
 				if (path.getFileName().toString().startsWith("stuck-")) {
+					attempts.merge(path, 1, Integer::sum);
 					throw new FileSystemException(path.toString(), null, "Device or resource busy");
 				}
 				super.delete(path);
 			}
 
 		};
-		long start = System.nanoTime();
-		CleanupResult result = engine(ops).delete(tree);
-		// Retrying each with the full backoff would sleep 50 x 15ms; the shared sleep
-		// budget is 64ms
-		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(500));
+		List<Duration> waits = new ArrayList<>();
+
+		CleanupResult result = engine(ops, waits).delete(tree);
+
+		// Each retry waits 1, 2, 4, 8ms; the waits of one delete() share a budget of 4
+		// times the longest, 64ms, instead of 50 x 15ms
+		assertThat(waits.stream().reduce(Duration.ZERO, Duration::plus)).isEqualTo(Duration.ofMillis(64));
+		assertThat(waits).startsWith(ms(1), ms(2), ms(4), ms(8), ms(1), ms(2), ms(4), ms(8));
+		assertThat(attempts).hasSize(50).allSatisfy((path, count) -> assertThat(count).isBetween(1, 5));
+		assertThat(attempts.values().stream().filter((count) -> count == 1)).as("tried once the budget is spent")
+			.hasSize(44);
 		assertThat(result.failures()).hasSize(51);
 	}
 
@@ -276,10 +286,12 @@ class DeletionEngineTests {
 			}
 
 		};
-		CleanupResult result = engine(ops).delete(tree);
+		List<Duration> waits = new ArrayList<>();
+		CleanupResult result = engine(ops, waits).delete(tree);
 		assertThat(result.failures()).isEmpty();
 		assertThat(result.deleted()).containsExactly(flaky, tree);
 		assertThat(attempts).hasValue(3);
+		assertThat(waits).as("a backoff doubling from 1ms").containsExactly(ms(1), ms(2));
 	}
 
 	@Test
@@ -439,7 +451,17 @@ class DeletionEngineTests {
 	}
 
 	private DeletionEngine engine(FileOperations ops) {
-		return new DeletionEngine(PathGuard.defaults(), ops, 5, FAST_BACKOFF);
+		return engine(ops, new ArrayList<>());
+	}
+
+	// records each wait instead of sleeping
+	private DeletionEngine engine(FileOperations ops, List<Duration> waits) {
+		return new DeletionEngine(PathGuard.defaults(), ops, 5, FAST_BACKOFF,
+				(nanos) -> waits.add(Duration.ofNanos(nanos)));
+	}
+
+	private static Duration ms(long millis) {
+		return Duration.ofMillis(millis);
 	}
 
 	private static List<Path> walk(Path tree) throws IOException {

@@ -460,6 +460,69 @@ class DefaultTempFileRegistryTests {
 	}
 
 	@Test
+	void cleanupAllFromTheOnlyRunningTestCleansItsContextAndEveryContextEnclosingIt() {
+		Path runFile = this.registry.createFile("run", "txt");
+		Scope classScope = this.scopes.openClass(FirstTests.class);
+		Path classFile = callBound(classScope, () -> this.registry.createFile("class", "txt"));
+		Scope method = this.scopes.openMethod(FirstTests.class, "test");
+		Path testFile = callBound(method, () -> this.registry.createFile("test", "txt"));
+
+		CleanupResult result = callBound(method, this.registry::cleanupAll);
+
+		assertThat(result.deleted()).containsExactlyInAnyOrder(runFile, classFile, testFile);
+		assertThat(this.registry.stats().totalFiles()).isZero();
+	}
+
+	@Test
+	void cleanupAllNeverTouchesATestRunningAtTheSameTimeNorTheClassAndRunItShares() {
+		Path runFile = this.registry.createFile("run", "txt");
+		Scope classScope = this.scopes.openClass(FirstTests.class);
+		Path classFile = callBound(classScope, () -> this.registry.createFile("class", "txt"));
+		Scope calling = this.scopes.openMethod(FirstTests.class, "calling");
+		Scope other = this.scopes.openMethod(FirstTests.class, "other");
+		Path callingFile = callBound(calling, () -> this.registry.createFile("calling", "txt"));
+		Path otherFile = callBound(other, () -> this.registry.createFile("other", "txt"));
+
+		CleanupResult result = callBound(calling, this.registry::cleanupAll);
+
+		assertThat(result.deleted()).containsExactly(callingFile);
+		assertThat(otherFile).hasContent("other");
+		assertThat(classFile).hasContent("class");
+		assertThat(runFile).hasContent("run");
+		assertThat(trackedIn(other)).containsExactly(otherFile);
+	}
+
+	@Test
+	void cleanupAllCleansTheCallingTestsClassWhenTheTestRunningAtTheSameTimeIsOfAnotherClass() {
+		Path runFile = this.registry.createFile("run", "txt");
+		Scope firstClass = this.scopes.openClass(FirstTests.class);
+		Scope secondClass = this.scopes.openClass(SecondTests.class);
+		Path firstClassFile = callBound(firstClass, () -> this.registry.createFile("first class", "txt"));
+		Path secondClassFile = callBound(secondClass, () -> this.registry.createFile("second class", "txt"));
+		Scope calling = this.scopes.openMethod(FirstTests.class, "calling");
+		Scope other = this.scopes.openMethod(SecondTests.class, "other");
+		Path callingFile = callBound(calling, () -> this.registry.createFile("calling", "txt"));
+		Path otherFile = callBound(other, () -> this.registry.createFile("other", "txt"));
+
+		CleanupResult result = callBound(calling, this.registry::cleanupAll);
+
+		assertThat(result.deleted()).containsExactlyInAnyOrder(callingFile, firstClassFile);
+		assertThat(List.of(otherFile, secondClassFile, runFile)).allSatisfy((path) -> assertThat(path).exists());
+	}
+
+	@Test
+	void cleanupAllFromAThreadBoundToNoTestWhileTwoTestsRunCleansNothing() {
+		Path runFile = this.registry.createFile("run", "txt");
+		Scope first = this.scopes.openMethod(FirstTests.class, "test");
+		Scope second = this.scopes.openMethod(SecondTests.class, "test");
+		Path firstFile = callBound(first, () -> this.registry.createFile("first", "txt"));
+		Path secondFile = callBound(second, () -> this.registry.createFile("second", "txt"));
+
+		assertThat(this.registry.cleanupAll()).isEqualTo(CleanupResult.empty());
+		assertThat(List.of(runFile, firstFile, secondFile)).allSatisfy((path) -> assertThat(path).exists());
+	}
+
+	@Test
 	void cleanupNeverDeletesTheRunDirectoryOrRootDir() {
 		this.registry.createFile("a", "txt");
 		this.registry.cleanupAll();

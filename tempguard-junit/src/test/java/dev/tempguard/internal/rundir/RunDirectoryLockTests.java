@@ -3,6 +3,7 @@ package dev.tempguard.internal.rundir;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -19,15 +20,20 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.tempguard.CleanupResult;
 import dev.tempguard.internal.cleanup.DeletionEngine;
+import dev.tempguard.internal.cleanup.DeletionEngines;
+import dev.tempguard.internal.cleanup.InjectedFaults;
 import dev.tempguard.internal.cleanup.PathGuard;
 import dev.tempguard.internal.rundir.RunDirectory;
 import dev.tempguard.internal.sweep.SweepReport.Action;
 import dev.tempguard.internal.sweep.SweepReport.Entry;
 import dev.tempguard.internal.sweep.OrphanSweeper;
 import dev.tempguard.internal.sweep.SweepReport;
+import dev.tempguard.testing.WindowsLikeDeletion;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * How a {@link RunDirectory} holds its lock, seen from a sweep: created locked and
@@ -115,6 +121,58 @@ class RunDirectoryLockTests {
 		SweepReport report = sweep();
 		assertThat(report.entries(Action.DELETED)).extracting(Entry::path).containsExactly(first);
 		assertThat(report.entries(Action.KEPT_THIS_JVM)).extracting(Entry::path).containsExactly(second);
+	}
+
+	@Test
+	void deletingReleasesTheLockBeforeTheLockFileGoesSoThatItWorksWhereAnOpenFileCannotBeDeleted() throws IOException {
+		assumeTrue(WindowsLikeDeletion.isAvailable(),
+				"needs /proc/self/fd (Linux) to refuse, as Windows does, deleting a file this JVM holds open");
+		RunDirectory run = runDirectory();
+		Path path = run.ensureExists();
+		Files.writeString(Files.createDirectory(path.resolve("tg-1")).resolve("inside.txt"), "x");
+		Files.writeString(path.resolve("tg-2.txt"), "x");
+		assertThat(WindowsLikeDeletion.isOpen(path.resolve(RunDirectory.LOCK_FILE))).as("the lock file is open")
+			.isTrue();
+		WindowsLikeDeletion windows = new WindowsLikeDeletion();
+
+		CleanupResult result = run.delete(engineWith(windows));
+
+		assertThat(windows.refused()).isEmpty();
+		assertThat(result.failures()).isEmpty();
+		assertThat(result.deleted()).endsWith(path.resolve(RunDirectory.LOCK_FILE), path);
+		assertThat(run.isLocked()).isFalse();
+		assertThat(this.root).isEmptyDirectory();
+	}
+
+	@Test
+	void aRunDirectoryThatCannotBeEmptiedKeepsItsLockFileReleasedForTheNextSweep() throws IOException {
+		RunDirectory run = runDirectory();
+		Path path = run.ensureExists();
+		Path stuck = Files.writeString(path.resolve("tg-stuck.txt"), "x");
+		Path fine = Files.writeString(path.resolve("tg-fine.txt"), "x");
+		IOException cause = new FileSystemException(stuck.toString(), null, "injected: device busy");
+
+		CleanupResult result = run.delete(engineWith((operation, target) -> {
+			if (operation.equals("delete") && target.equals(stuck)) {
+				throw cause;
+			}
+		}));
+
+		assertThat(result.failures()).singleElement().satisfies((failure) -> {
+			assertThat(failure.path()).isEqualTo(stuck);
+			assertThat(failure.cause()).isSameAs(cause);
+		});
+		assertThat(fine).doesNotExist();
+		assertThat(path.resolve(RunDirectory.LOCK_FILE)).exists();
+		assertThat(run.isLocked()).isFalse();
+		assertThat(sweep().entries()).extracting(Entry::path, Entry::action)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple(path, Action.DELETED));
+	}
+
+	private static DeletionEngine engineWith(InjectedFaults.Fault fault) {
+		DeletionEngines engines = new DeletionEngines();
+		InjectedFaults.inject(engines, fault);
+		return engines.current();
 	}
 
 	private RunDirectory runDirectory() {

@@ -18,6 +18,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import dev.tempguard.internal.settings.TempGuardSettings;
+import dev.tempguard.testing.OtherUser;
+import dev.tempguard.testing.SystemProperty;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -77,6 +81,26 @@ class SweepCommandTests {
 		assertThat(run("--root", home.toString())).isEqualTo(1);
 		assertThat(err()).contains("tempguard.root-dir=" + home);
 		assertThat(out()).isEmpty();
+	}
+
+	@Test
+	void withoutRootItSweepsTheDefaultRootDirOrTheFallbackTestsUseWhenAnotherUserOwnsIt() throws IOException {
+		OtherUser.assumeRoot();
+		// the default root-dir is read from java.io.tmpdir
+		try (SystemProperty tmpdir = SystemProperty.set("java.io.tmpdir", this.temp.toString())) {
+			Path theirs = Files.createDirectory(TempGuardSettings.defaultRootDir());
+			Path theirOrphan = Files.createDirectory(theirs.resolve("run-1-20260101T000000-a"));
+			OtherUser.owns(theirs);
+			Path fallback = theirs.resolveSibling(theirs.getFileName() + "-1");
+			this.root = Files.createDirectory(fallback);
+			Path old = entry("run-2-20260101T000000-b", Duration.ofDays(2));
+
+			assertThat(run("--max-age", "24h")).as(err()).isZero();
+
+			assertThat(out()).contains("tempguard sweep of " + fallback + ":").contains("1 orphan deleted");
+			assertThat(old).doesNotExist();
+			assertThat(theirOrphan).isDirectory();
+		}
 	}
 
 	@ParameterizedTest

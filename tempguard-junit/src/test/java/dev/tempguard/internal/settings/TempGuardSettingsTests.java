@@ -1,0 +1,54 @@
+package dev.tempguard.internal.settings;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.tempguard.internal.support.UserName;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+/**
+ * Tests for {@link TempGuardSettings}: the root-dir, its default and whether it was set,
+ * as read from JUnit configuration parameters or system properties.
+ */
+class TempGuardSettingsTests {
+
+	@TempDir
+	Path temp;
+
+	@Test
+	void theDefaultRootDirIsOnePerUserInTheTemporaryDirectory() {
+		assertThat(TempGuardSettings.defaultRootDir()).isEqualTo(Path.of(System.getProperty("java.io.tmpdir"),
+				"tempguard-" + UserName.forFileName(System.getProperty("user.name"))));
+	}
+
+	@Test
+	void aRootDirNotSetIsTheDefaultAndKnownAsNotSet() {
+		TempGuardSettings settings = TempGuardSettings.defaults();
+		assertThat(settings.rootDir()).isEqualTo(TempGuardSettings.defaultRootDir().toAbsolutePath().normalize());
+		assertThat(settings.rootDirSet()).isFalse();
+	}
+
+	@Test
+	void aRootDirSetIsKnownAsSetEvenWhenItIsTheDefaultPath() {
+		Path root = this.temp.resolve("root");
+		TempGuardSettings settings = TempGuardSettings.from(Map.of("tempguard.root-dir", root.toString())::get);
+		assertThat(settings.rootDir()).isEqualTo(root);
+		assertThat(settings.rootDirSet()).isTrue();
+		String defaultPath = TempGuardSettings.defaultRootDir().toString();
+		assertThat(TempGuardSettings.from(Map.of("tempguard.root-dir", defaultPath)::get).rootDirSet()).isTrue();
+	}
+
+	@Test
+	void anEmptyRootDirIsRefusedNamingTheDefault() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> TempGuardSettings.from(Map.of("tempguard.root-dir", " ")::get))
+			.withMessage("tempguard.root-dir must not be empty; remove it to use the default "
+					+ "${java.io.tmpdir}/tempguard-<user>");
+	}
+
+}
