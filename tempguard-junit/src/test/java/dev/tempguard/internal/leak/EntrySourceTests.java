@@ -1,0 +1,120 @@
+package dev.tempguard.internal.leak;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * Both ways of finding new entries, inotify and snapshots, tell each new entry once, in
+ * the drain that follows it, including those of a directory that did not exist yet.
+ */
+class EntrySourceTests {
+
+	@TempDir
+	Path temp;
+
+	private final List<EntrySource> opened = new ArrayList<>();
+
+	@AfterEach
+	void close() {
+		this.opened.forEach(EntrySource::close);
+	}
+
+	static Stream<String> sources() {
+		return Stream.of("inotify", "snapshot");
+	}
+
+	private EntrySource source(String name) throws IOException {
+		EntrySource source;
+		if (name.equals("inotify")) {
+			assumeTrue(EntrySources.inotifyUnavailable() == null, "inotify is read on 64-bit Linux only");
+			source = InotifySource.open();
+		}
+		else {
+			source = new SnapshotSource();
+		}
+		this.opened.add(source);
+		return source;
+	}
+
+	private static List<Path> drain(EntrySource source) {
+		List<Path> created = new ArrayList<>();
+		source.drain(created::add);
+		return created;
+	}
+
+	@ParameterizedTest
+	@MethodSource("sources")
+	void anEntryMadeAfterTheWatchStartedIsToldOnceAndWhatWasThereBeforeNever(String name) throws IOException {
+		Files.createFile(this.temp.resolve("before"));
+		EntrySource source = source(name);
+		source.watch(this.temp);
+		assertThat(drain(source)).isEmpty();
+
+		Path made = Files.createFile(this.temp.resolve("made"));
+		Path directory = Files.createDirectory(this.temp.resolve("directory"));
+
+		assertThat(drain(source)).containsExactlyInAnyOrder(made, directory);
+		assertThat(drain(source)).isEmpty();
+	}
+
+	@ParameterizedTest
+	@MethodSource("sources")
+	void anEntryMovedIntoTheDirectoryIsNew(String name) throws IOException {
+		Path elsewhere = Files.createDirectory(this.temp.resolve("elsewhere"));
+		Path watched = Files.createDirectory(this.temp.resolve("watched"));
+		EntrySource source = source(name);
+		source.watch(watched);
+		Path moved = Files.move(Files.createFile(elsewhere.resolve("file")), watched.resolve("file"));
+
+		assertThat(drain(source)).containsExactly(moved);
+	}
+
+	@ParameterizedTest
+	@MethodSource("sources")
+	void aDirectoryThatDidNotExistIsWatchedFromWhenItAppearsEverythingInItNew(String name) throws IOException {
+		Path later = this.temp.resolve("later");
+		EntrySource source = source(name);
+		source.watch(later);
+		assertThat(drain(source)).isEmpty();
+
+		Files.createDirectory(later);
+		Path first = Files.createFile(later.resolve("first"));
+		assertThat(drain(source)).containsExactly(first);
+
+		Path second = Files.createFile(later.resolve("second"));
+		assertThat(drain(source)).containsExactly(second);
+	}
+
+	@Test
+	void aSnapshotListsAgainAfterAChangeInTheSameTickOfTheFileSystemsClock() throws IOException {
+		// a clock that stands still: every listing is as close to the last change as can
+		// be, so never trusted
+		SnapshotSource source = new SnapshotSource(() -> 0L);
+		this.opened.add(source);
+		source.watch(this.temp);
+		Path first = Files.createFile(this.temp.resolve("first"));
+		assertThat(drain(source)).containsExactly(first);
+		FileTime listed = Files.getLastModifiedTime(this.temp);
+		Path second = Files.createFile(this.temp.resolve("second"));
+		// as a coarse clock would leave it: the change does not show in the directory's
+		// time
+		Files.setLastModifiedTime(this.temp, listed);
+
+		assertThat(drain(source)).containsExactly(second);
+	}
+
+}
