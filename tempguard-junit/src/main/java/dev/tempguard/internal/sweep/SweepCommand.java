@@ -2,19 +2,11 @@ package dev.tempguard.internal.sweep;
 
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
-import java.util.Set;
 
-import dev.tempguard.internal.cleanup.DeletionEngine;
-import dev.tempguard.internal.cleanup.PathGuard;
 import dev.tempguard.internal.settings.MaxAge;
 import dev.tempguard.internal.support.Durations;
-import dev.tempguard.internal.support.Formats;
-import dev.tempguard.internal.sweep.SweepReport.Entry;
 
 /**
  * Sweeps a root-dir without running tests:
@@ -108,44 +100,14 @@ public final class SweepCommand {
 	private static int sweep(Path root, Duration maxAge, boolean dryRun, PrintStream out, PrintStream err) {
 		SweepReport report;
 		try {
-			DeletionEngine engine = new DeletionEngine(PathGuard.defaults().with(root));
-			report = new OrphanSweeper(engine).sweep(root, maxAge, dryRun, Set.of());
+			report = StandaloneSweep.sweep(root, maxAge, dryRun);
 		}
 		catch (IllegalArgumentException | UncheckedIOException ex) {
 			err.println("tempguard sweep refused: " + ex.getMessage());
 			return 1;
 		}
-		out.println("tempguard sweep of " + report.rootDir() + ": orphans at least " + Formats.setting(maxAge) + " old"
-				+ (dryRun ? " (dry run: nothing is deleted)" : ""));
-		if (!Files.isDirectory(report.rootDir(), LinkOption.NOFOLLOW_LINKS)) {
-			out.println("it does not exist: nothing to sweep");
-		}
-		else {
-			print(report.entries(), out);
-		}
-		out.println(report.totals());
+		StandaloneSweep.lines(report).forEach(out::println);
 		return report.failures().isEmpty() ? 0 : 1;
-	}
-
-	private static void print(List<Entry> entries, PrintStream out) {
-		if (entries.isEmpty()) {
-			out.println("nothing in it");
-			return;
-		}
-		int ageWidth = 3;
-		int sizeWidth = 4;
-		int pathWidth = 4;
-		for (Entry entry : entries) {
-			ageWidth = Math.max(ageWidth, Formats.age(entry.age()).length());
-			sizeWidth = Math.max(sizeWidth, Formats.size(entry.bytes(), entry.files()).length());
-			pathWidth = Math.max(pathWidth, entry.path().toString().length());
-		}
-		String format = "%" + ageWidth + "s  %" + sizeWidth + "s  %-" + pathWidth + "s  %s%n";
-		out.printf(format, "age", "size", "path", "action");
-		for (Entry entry : entries) {
-			out.printf(format, Formats.age(entry.age()), Formats.size(entry.bytes(), entry.files()), entry.path(),
-					entry.actionText());
-		}
 	}
 
 	private static String valueOf(String[] args, int index, String option) {

@@ -18,6 +18,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import dev.tempguard.internal.rundir.RunDirectory;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -47,8 +49,8 @@ class SweepCommandTests {
 		int exitCode = run("--root", this.root.toString(), "--max-age", "24h", "--dry-run");
 		assertThat(exitCode).isZero();
 		assertThat(out()).contains("orphans at least 24h old (dry run: nothing is deleted)")
-			.containsPattern("2d\\s+5 B in 1 file\\s+" + old + "\\s+would delete")
-			.containsPattern("5m\\s+5 B in 1 file\\s+" + young + "\\s+kept: younger than max-age")
+			.containsPattern("2d\\s+5 B in 2 files\\s+" + old + "\\s+would delete")
+			.containsPattern("5m\\s+5 B in 2 files\\s+" + young + "\\s+kept: younger than max-age")
 			.contains("1 orphan would be deleted (5 B); kept: 1 younger than max-age; 0 failed");
 		assertThat(old).isDirectory();
 		assertThat(young).isDirectory();
@@ -94,6 +96,8 @@ class SweepCommandTests {
 
 	private Path entry(String name, Duration age) throws IOException {
 		Path directory = Files.createDirectory(this.root.resolve(name));
+		// an empty lock file: its age is its last modification's
+		Files.createFile(directory.resolve(RunDirectory.LOCK_FILE));
 		Files.writeString(directory.resolve("tg-1.txt"), "hello");
 		Files.setLastModifiedTime(directory, FileTime.from(Instant.now().minus(age)));
 		return directory;
