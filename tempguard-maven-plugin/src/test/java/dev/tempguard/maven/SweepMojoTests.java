@@ -1,7 +1,6 @@
 package dev.tempguard.maven;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -15,8 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import dev.tempguard.internal.rundir.RunDirectory;
 import dev.tempguard.internal.settings.TempGuardSettings;
+import dev.tempguard.testing.OrphanedRuns;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -125,13 +124,8 @@ class SweepMojoTests {
 			.withMessageStartingWith("tempguard sweep refused: tempguard.root-dir=" + home);
 	}
 
-	/** The run directory of a JVM that is gone, started {@code age} ago. */
 	private Path orphan(String name, Duration age) throws IOException {
-		Path directory = Files.createDirectory(this.root.resolve(name));
-		Files.writeString(directory.resolve(RunDirectory.LOCK_FILE),
-				"pid=1\n" + RunDirectory.START_KEY + "=" + Instant.now().minus(age) + "\n",
-				StandardCharsets.ISO_8859_1);
-		return directory;
+		return OrphanedRuns.create(this.root, name, age);
 	}
 
 }

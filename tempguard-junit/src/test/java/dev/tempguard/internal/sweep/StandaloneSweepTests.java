@@ -1,7 +1,6 @@
 package dev.tempguard.internal.sweep;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -13,7 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.tempguard.internal.rundir.RunDirectory;
+import dev.tempguard.testing.OrphanedRuns;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -93,14 +92,8 @@ class StandaloneSweepTests {
 			.withMessageContaining("tempguard.root-dir=" + home);
 	}
 
-	/** The run directory of a JVM that is gone, started {@code age} ago. */
 	private Path orphan(String name, Duration age) throws IOException {
-		Path directory = Files.createDirectory(this.root.resolve(name));
-		Files.writeString(directory.resolve(RunDirectory.LOCK_FILE),
-				"pid=1\n" + RunDirectory.START_KEY + "=" + Instant.now().minus(age) + "\n",
-				StandardCharsets.ISO_8859_1);
-		Files.writeString(directory.resolve("tg-1.txt"), "hello");
-		return directory;
+		return OrphanedRuns.create(this.root, name, age);
 	}
 
 }
