@@ -96,8 +96,9 @@ class DocumentationSamplesTests {
 		}
 	}
 
-	// A pom fragment: well-formed, and a tempguard dependency names the starter's real
-	// coordinates.
+	// A pom fragment: well-formed, and a tempguard dependency or plugin names real
+	// coordinates: a dependency the starter's (or the Spring-free core's), a plugin the
+	// Maven plugin's.
 	private static void isWellFormedPomXml(String xml) throws Exception {
 		Document document = DocumentBuilderFactory.newInstance()
 			.newDocumentBuilder()
@@ -105,9 +106,14 @@ class DocumentationSamplesTests {
 		NodeList groupIds = document.getElementsByTagName("groupId");
 		for (int i = 0; i < groupIds.getLength(); i++) {
 			if (groupIds.item(i).getTextContent().equals("dev.tempguard")) {
-				Element dependency = (Element) groupIds.item(i).getParentNode();
-				assertThat(dependency.getElementsByTagName("artifactId").item(0).getTextContent())
-					.isEqualTo("tempguard-spring-boot-starter");
+				Element artifact = (Element) groupIds.item(i).getParentNode();
+				String artifactId = artifact.getElementsByTagName("artifactId").item(0).getTextContent();
+				if (artifact.getTagName().equals("plugin")) {
+					assertThat(artifactId).isEqualTo("tempguard-maven-plugin");
+				}
+				else {
+					assertThat(artifactId).isIn("tempguard-spring-boot-starter", "tempguard-junit");
+				}
 			}
 		}
 	}

@@ -5,14 +5,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads and writes {@link RunReport} as JSON with Jackson. Jackson is optional: only
- * {@link ReportWriter} uses this class, once it has checked that Jackson is there, so
- * that nothing else loads it.
+ * {@link ReportWriter} uses this class, once it has checked that Jackson is there, and
+ * {@link ReportMerger}, which only the Maven plugin (that brings Jackson) calls, so that
+ * nothing else loads it.
  */
 final class JsonCodec {
 
@@ -26,6 +28,22 @@ final class JsonCodec {
 
 	static String write(RunReport report) {
 		return mapper.writeValueAsString(report);
+	}
+
+	/**
+	 * The format version {@code file} declares, read before the rest so that a report of
+	 * another version is told apart from one that is not a report.
+	 * @return its {@code version}, 0 when it declares none
+	 * @throws IOException when it cannot be read or is not JSON
+	 */
+	static int version(Path file) throws IOException {
+		try {
+			JsonNode version = mapper.readTree(Files.readString(file)).get("version");
+			return (version != null && version.isInt()) ? version.asInt() : 0;
+		}
+		catch (JacksonException ex) {
+			throw new IOException("not JSON: " + ex.getOriginalMessage(), ex);
+		}
 	}
 
 	static RunReport read(Path file) throws IOException {

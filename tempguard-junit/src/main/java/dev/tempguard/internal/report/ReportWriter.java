@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -22,11 +23,17 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Writes the report files of a build under one directory ({@code target/tempguard} by
- * default): {@code forks/<pid>-<start>.json} for this fork, then, under a file lock so
- * that forks finishing together do not interleave, {@code report.json} and
- * {@code index.html} merged from the fork files of the same build (the same parent
- * process, or an unknown one). The last fork of a build to finish writes the complete
- * page.
+ * default, {@code build/tempguard} in a Gradle test worker):
+ * {@code forks/<pid>-<start>.json} for this fork, then, under a file lock so that forks
+ * finishing together do not interleave, {@code report.json} and {@code index.html} merged
+ * from the fork files of the same build. The last fork of a build to finish writes the
+ * complete page.
+ * <p>
+ * Forks of the same build have the same parent process (or an unknown one): Maven's JVM
+ * runs one build. Under Gradle the parent is the daemon, which runs build after build, so
+ * a fork's build there is the forks of the same daemon whose lives overlap its own,
+ * directly or through one another: the daemon runs one build at a time and stops a test
+ * task's workers before the task ends.
  */
 public final class ReportWriter {
 
@@ -42,24 +49,44 @@ public final class ReportWriter {
 
 	private final Path directory;
 
+	// whether forks of one parent are told apart by the overlap of their lives (Gradle)
+	private final boolean daemonParent;
+
 	public ReportWriter(Path directory) {
-		this.directory = directory.toAbsolutePath().normalize();
+		this(directory, System::getProperty);
 	}
 
 	/**
-	 * {@code tempguard.report.dir} when set, else {@code target/tempguard} in the
-	 * module's directory (surefire's {@code basedir}, else the working directory).
+	 * @param directory where to write
+	 * @param properties the system properties that tell a Gradle test worker
+	 */
+	ReportWriter(Path directory, Function<String, @Nullable String> properties) {
+		this.directory = directory.toAbsolutePath().normalize();
+		this.daemonParent = GradleWorker.isWorker(properties);
+	}
+
+	/**
+	 * {@code tempguard.report.dir} when set, else {@code build/tempguard} in a Gradle
+	 * test worker, else {@code target/tempguard} in the module's directory (surefire's
+	 * {@code basedir}, else the working directory).
 	 */
 	public static Path defaultDirectory() {
-		String configured = System.getProperty(DIRECTORY_PROPERTY);
+		return defaultDirectory(System::getProperty);
+	}
+
+	static Path defaultDirectory(Function<String, @Nullable String> properties) {
+		String configured = properties.apply(DIRECTORY_PROPERTY);
 		if (configured != null && !configured.isBlank()) {
 			return Paths.get(configured);
 		}
-		String base = System.getProperty("basedir");
-		if (base == null || base.isBlank()) {
-			base = System.getProperty("user.dir", ".");
+		if (GradleWorker.isWorker(properties)) {
+			return GradleWorker.reportDirectory(properties);
 		}
-		return Paths.get(base, "target", "tempguard");
+		String base = properties.apply("basedir");
+		if (base == null || base.isBlank()) {
+			base = properties.apply("user.dir");
+		}
+		return Paths.get((base != null) ? base : ".", "target", "tempguard");
 	}
 
 	/** Whether Jackson, which writes the JSON, is on the class path. */
@@ -96,7 +123,7 @@ public final class ReportWriter {
 			try (FileChannel channel = FileChannel.open(this.directory.resolve(".lock"), StandardOpenOption.CREATE,
 					StandardOpenOption.WRITE); FileLock lock = channel.lock()) {
 				writeAtomically(own, JsonCodec.write(forkReport));
-				RunReport merged = RunReport.merge(sameBuild(forks, own, fork.parentPid()));
+				RunReport merged = RunReport.merge(sameBuild(forks, own, forkReport));
 				Path json = this.directory.resolve("report.json");
 				Path html = this.directory.resolve("index.html");
 				writeAtomically(json, JsonCodec.write(merged));
@@ -106,12 +133,16 @@ public final class ReportWriter {
 		}
 	}
 
-	// this fork's report and those of forks with the same parent or an unknown one,
-	// oldest first
-	private static List<RunReport> sameBuild(Path forks, Path own, @Nullable Long parentPid) throws IOException {
+	// this fork's report and those of forks of the same build, oldest first
+	private List<RunReport> sameBuild(Path forks, Path own, RunReport ownReport) throws IOException {
+		@Nullable Long parentPid = ownReport.forks().get(0).parentPid();
 		List<RunReport> reports = new ArrayList<>();
+		reports.add(ownReport);
 		try (DirectoryStream<Path> files = Files.newDirectoryStream(forks, "*.json")) {
 			for (Path file : files) {
+				if (file.equals(own)) {
+					continue;
+				}
 				RunReport report;
 				try {
 					report = JsonCodec.read(file);
@@ -120,7 +151,7 @@ public final class ReportWriter {
 					logger.debug("tempguard skips " + file + " in its report: " + ex.getMessage());
 					continue;
 				}
-				if (file.equals(own) || report.forks()
+				if (report.forks()
 					.stream()
 					.allMatch((fork) -> fork.parentPid() == null || Objects.equals(fork.parentPid(), parentPid))) {
 					reports.add(report);
@@ -128,18 +159,44 @@ public final class ReportWriter {
 			}
 		}
 		reports.sort(Comparator.comparingLong(ReportWriter::startMillis).thenComparingLong(ReportWriter::pid));
-		return reports;
+		return this.daemonParent ? livingTogether(reports, ownReport) : reports;
+	}
+
+	/**
+	 * The reports, sorted by start, whose forks lived at the same time as {@code own}'s,
+	 * directly or through one another.
+	 */
+	static List<RunReport> livingTogether(List<RunReport> sorted, RunReport own) {
+		List<RunReport> group = new ArrayList<>();
+		long groupEnd = Long.MIN_VALUE;
+		boolean ownIn = false;
+		for (RunReport report : sorted) {
+			if (!group.isEmpty() && startMillis(report) > groupEnd) {
+				if (ownIn) {
+					break;
+				}
+				group.clear();
+			}
+			group.add(report);
+			groupEnd = Math.max(groupEnd, endMillis(report));
+			ownIn |= (report == own);
+		}
+		return group;
 	}
 
 	private static long startMillis(RunReport report) {
 		return report.forks().isEmpty() ? 0 : report.forks().get(0).startMillis();
 	}
 
+	private static long endMillis(RunReport report) {
+		return report.forks().stream().mapToLong(RunReport.Fork::endMillis).max().orElse(0);
+	}
+
 	private static long pid(RunReport report) {
 		return report.forks().isEmpty() ? 0 : report.forks().get(0).pid();
 	}
 
-	private static void writeAtomically(Path target, String content) throws IOException {
+	static void writeAtomically(Path target, String content) throws IOException {
 		// not Files.createTempFile: its owner-only permissions would stay on the report
 		Path temporary = target.resolveSibling(
 				"." + target.getFileName() + "." + ProcessHandle.current().pid() + "-" + System.nanoTime() + ".tmp");

@@ -72,8 +72,17 @@ public record RunReport(int version, List<Fork> forks, Totals totals, List<TestE
 
 		/** The epoch milliseconds of {@link #start}, 0 when it cannot be read. */
 		public long startMillis() {
+			return millis(this.start);
+		}
+
+		/** The epoch milliseconds of {@link #end}, 0 when it cannot be read. */
+		public long endMillis() {
+			return millis(this.end);
+		}
+
+		private static long millis(String instant) {
 			try {
-				return Instant.parse(this.start).toEpochMilli();
+				return Instant.parse(instant).toEpochMilli();
 			}
 			catch (RuntimeException ex) {
 				return 0;

@@ -22,6 +22,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.jspecify.annotations.Nullable;
@@ -65,6 +66,11 @@ public final class RunDirectory implements AutoCloseable {
 	private static final DateTimeFormatter START = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss");
 
 	/**
+	 * The shape of the names {@link #newName} makes: {@code run-<pid>-<start>-<random>}.
+	 */
+	private static final Pattern RUN_NAME = Pattern.compile("run-\\d{1,19}-\\d{8}T\\d{6}-[0-9a-f]{1,16}");
+
+	/**
 	 * Run directories whose lock some {@code RunDirectory} of this JVM holds, whatever
 	 * its runtime.
 	 */
@@ -92,6 +98,16 @@ public final class RunDirectory implements AutoCloseable {
 	 */
 	public static boolean isHeldByThisJvm(Path directory) {
 		return HELD.contains(directory.toAbsolutePath().normalize());
+	}
+
+	/**
+	 * Whether {@code name} has the shape of a run directory's name, as this class makes
+	 * them; what holds such a name is tempguard's only if it also holds a lock file.
+	 * @param name a file name
+	 * @return {@code true} for a name such as {@code run-4242-20260101T120000-1a2b3c}
+	 */
+	public static boolean isRunName(String name) {
+		return RUN_NAME.matcher(name).matches();
 	}
 
 	public Path rootDir() {

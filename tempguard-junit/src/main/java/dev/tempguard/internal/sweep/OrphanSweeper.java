@@ -40,21 +40,22 @@ import dev.tempguard.internal.sweep.SweepReport.Action;
 import dev.tempguard.internal.sweep.SweepReport.Entry;
 
 /**
- * Deletes the orphans of a root-dir: every direct entry that no live test JVM holds, once
- * it is older than max-age.
+ * Deletes the orphans of a root-dir: the directories tempguard made there that no live
+ * test JVM holds, once they are older than max-age. It deletes only what tempguard
+ * provably made, recognised by name and lock file; every other entry is listed as foreign
+ * and never touched, whatever its age.
  * <ul>
- * <li>A run directory ({@code run-*}) is live while some JVM holds the lock on its lock
- * file; this JVM's own run directories are skipped by path and their lock file is never
- * opened (closing a channel would release the lock this JVM holds). A run directory whose
- * lock can be taken, or that has no lock file, is an orphan; its age is counted from the
- * start time in its lock file, else from its last modification.</li>
+ * <li>A run directory ({@code run-*} with its lock file) is live while some JVM holds the
+ * lock on its lock file; this JVM's own run directories are skipped by path and their
+ * lock file is never opened (closing a channel would release the lock this JVM holds). A
+ * run directory whose lock can be taken is an orphan; its age is counted from the start
+ * time in its lock file, else from its last modification.</li>
  * <li>A directory being created ({@code .creating-*}) is an orphan only if it is unlocked
  * and older than {@link #CREATING_GRACE}, whatever max-age says.</li>
  * <li>What an interrupted sweep renamed aside ({@code .deleting-*}) is deleted whatever
  * its age.</li>
- * <li>Any other entry (files, symbolic links, other directories) is an orphan when older
- * than max-age, its age counted from its last modification (a link's own, not its
- * target's).</li>
+ * <li>Any other entry (files, symbolic links, other directories, a {@code run-*}
+ * directory without a lock file) is foreign: listed, not measured, never deleted.</li>
  * </ul>
  * A directory is renamed aside to {@code .deleting-*} before it is deleted, so that a
  * half-deleted run directory is never mistaken for a live one; everything is deleted by
@@ -137,7 +138,6 @@ public final class OrphanSweeper {
 	 * Handles one entry; {@code null} if it went away meanwhile (another sweep took it).
 	 */
 	private @Nullable Entry sweepEntry(Path root, Path path, Duration maxAge, boolean dryRun, Set<Path> own) {
-		String name = String.valueOf(path.getFileName());
 		BasicFileAttributes attributes;
 		try {
 			attributes = Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
@@ -152,38 +152,28 @@ public final class OrphanSweeper {
 		if (own.contains(path) || RunDirectory.isHeldByThisJvm(path)) {
 			return entry(path, modifiedAge, Action.KEPT_THIS_JVM, null);
 		}
-		boolean directory = attributes.isDirectory();
-		if (directory && name.startsWith(RunDirectory.CREATING_PREFIX) && modifiedAge.compareTo(CREATING_GRACE) < 0) {
-			// its JVM may be about to lock it: taking the lock even for a moment would
-			// make that fail
-			return entry(path, modifiedAge, Action.KEPT_CREATING, null);
+		return switch (RootDirEntry.of(path, attributes)) {
+			case FOREIGN -> foreign(path, modifiedAge, attributes);
+			case RUN -> sweepLocked(root, path, modifiedAge, maxAge, dryRun);
+			case CREATING -> (modifiedAge.compareTo(CREATING_GRACE) < 0)
+					// its JVM may be about to lock it: taking the lock even for a moment
+					// would make that fail
+					? entry(path, modifiedAge, Action.KEPT_CREATING, null)
+					: sweepLocked(root, path, modifiedAge, CREATING_GRACE, dryRun);
+			case DELETING -> dryRun ? entry(path, modifiedAge, Action.WOULD_DELETE, null)
+					: delete(path, path, modifiedAge, PathSize.of(path));
+		};
+	}
+
+	/**
+	 * An entry tempguard did not make: listed, never deleted, and a directory is not even
+	 * walked to size it (it may be large, and it is none of tempguard's business).
+	 */
+	private static Entry foreign(Path path, Duration age, BasicFileAttributes attributes) {
+		if (attributes.isDirectory()) {
+			return new Entry(path, age, Entry.NOT_MEASURED, Entry.NOT_MEASURED, Action.FOREIGN, null);
 		}
-		if (directory && (name.startsWith(RunDirectory.RUN_PREFIX) || name.startsWith(RunDirectory.CREATING_PREFIX))) {
-			Duration threshold = name.startsWith(RunDirectory.CREATING_PREFIX) ? CREATING_GRACE : maxAge;
-			return sweepLocked(root, path, modifiedAge, threshold, dryRun);
-		}
-		Duration threshold = name.startsWith(DELETING_PREFIX) ? Duration.ZERO : maxAge;
-		if (modifiedAge.compareTo(threshold) < 0) {
-			return entry(path, modifiedAge, Action.KEPT_YOUNG, null);
-		}
-		if (dryRun) {
-			return entry(path, modifiedAge, Action.WOULD_DELETE, null);
-		}
-		PathSize size = PathSize.of(path);
-		Path target = path;
-		if (directory && !name.startsWith(DELETING_PREFIX)) {
-			try {
-				target = moveAside(root, path);
-			}
-			catch (NoSuchFileException ex) {
-				return null;
-			}
-			catch (IOException ex) {
-				return new Entry(path, modifiedAge, size.bytes(), size.files(), Action.FAILED,
-						"cannot rename it aside: " + ex);
-			}
-		}
-		return delete(path, target, modifiedAge, size);
+		return new Entry(path, age, attributes.isRegularFile() ? attributes.size() : 0, 1, Action.FOREIGN, null);
 	}
 
 	/** A run directory, or one being created: live while its lock is held. */
@@ -201,7 +191,7 @@ public final class OrphanSweeper {
 				if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
 					return null;
 				}
-				// no lock file: not a run directory of a running JVM
+				// no lock file (not yet, or no longer): no running JVM holds it
 			}
 			catch (IOException ex) {
 				return entry(path, modifiedAge, Action.FAILED, "cannot open its lock file " + lockFile + ": " + ex);

@@ -1,6 +1,7 @@
 package dev.tempguard.internal.sweep;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 
 import org.apache.commons.logging.Log;
@@ -14,9 +15,13 @@ import dev.tempguard.internal.sweep.SweepReport.Entry;
 /**
  * The sweep of a root-dir when a test JVM first uses it: one INFO line with the totals,
  * one line per entry that a dry run would delete, one WARN line per entry that could not
- * be deleted. It never fails the test run.
+ * be deleted, and the foreign entries it left alone (the first {@value #FOREIGN_LISTED},
+ * then how many more). It never fails the test run.
  */
 public final class StartupSweep {
+
+	/** Foreign entries listed one by one at most: root-dir may be a crowded folder. */
+	static final int FOREIGN_LISTED = 10;
 
 	private static final Log logger = LogFactory.getLog(StartupSweep.class);
 
@@ -49,12 +54,26 @@ public final class StartupSweep {
 				logger.warn("tempguard could not sweep " + entry.path() + ": " + entry.cause());
 			}
 			logger.info(report.summary());
+			foreign(report);
 			return report;
 		}
 		catch (RuntimeException ex) {
 			logger.warn("tempguard could not sweep orphans from tempguard.root-dir=" + rootDir
 					+ "; the tests run anyway: " + ex.getMessage(), ex);
 			return null;
+		}
+	}
+
+	private static void foreign(SweepReport report) {
+		List<Entry> foreign = report.foreign();
+		if (foreign.isEmpty()) {
+			return;
+		}
+		logger.info("tempguard " + report.foreignNote());
+		foreign.stream().limit(FOREIGN_LISTED).forEach((entry) -> logger.info("tempguard sweep: " + entry.describe()));
+		if (foreign.size() > FOREIGN_LISTED) {
+			logger.info("tempguard sweep: ... and " + (foreign.size() - FOREIGN_LISTED)
+					+ " more foreign entries (mvn tempguard:sweep -Dtempguard.sweep.dry-run=true lists them all)");
 		}
 	}
 

@@ -47,7 +47,13 @@ public record SweepReport(Path rootDir, Duration maxAge, boolean dryRun, List<En
 		WOULD_DELETE("would delete"),
 
 		/** An entry that could not be checked or deleted; see {@link Entry#cause()}. */
-		FAILED("failed");
+		FAILED("failed"),
+
+		/**
+		 * An entry tempguard did not make (only its run directories and the directories
+		 * it sets aside are its): never deleted, whatever its age.
+		 */
+		FOREIGN("foreign, not touched");
 
 		private final String text;
 
@@ -73,12 +79,21 @@ public record SweepReport(Path rootDir, Duration maxAge, boolean dryRun, List<En
 	 * @param age how long ago its run started (run directories whose lock records it) or
 	 * it was last modified
 	 * @param bytes the size of the regular files in it (or of it), symbolic links not
-	 * followed
-	 * @param files how many files (and symbolic links) it holds, or 1 for a file
+	 * followed; {@link #NOT_MEASURED} for a foreign directory
+	 * @param files how many files (and symbolic links) it holds, or 1 for a file;
+	 * {@link #NOT_MEASURED} for a foreign directory
 	 * @param action what was done
 	 * @param cause why it failed, for {@link Action#FAILED}
 	 */
 	public record Entry(Path path, Duration age, long bytes, long files, Action action, @Nullable String cause) {
+
+		/** The size of a directory that was not walked: a foreign one. */
+		public static final long NOT_MEASURED = -1;
+
+		/** Its size and file count, such as {@code 1.4 MiB in 12 files}. */
+		public String sizeText() {
+			return (this.files == NOT_MEASURED) ? "not measured" : Formats.size(this.bytes, this.files);
+		}
 
 		/** The action, with the cause of a failure. */
 		public String actionText() {
@@ -87,8 +102,7 @@ public record SweepReport(Path rootDir, Duration maxAge, boolean dryRun, List<En
 
 		/** One line: age, size, path and action. */
 		public String describe() {
-			return Formats.age(this.age) + "  " + Formats.size(this.bytes, this.files) + "  " + this.path + "  "
-					+ actionText();
+			return Formats.age(this.age) + "  " + sizeText() + "  " + this.path + "  " + actionText();
 		}
 
 	}
@@ -106,6 +120,11 @@ public record SweepReport(Path rootDir, Duration maxAge, boolean dryRun, List<En
 		return entries(Action.FAILED);
 	}
 
+	/** The entries tempguard did not make, left alone. */
+	public List<Entry> foreign() {
+		return entries(Action.FOREIGN);
+	}
+
 	/** Bytes freed, or in a dry run the bytes that would be. */
 	public long bytesFreed() {
 		return removed().stream().mapToLong(Entry::bytes).sum();
@@ -113,7 +132,9 @@ public record SweepReport(Path rootDir, Duration maxAge, boolean dryRun, List<En
 
 	/**
 	 * The totals on one line, such as
-	 * {@code 2 orphans deleted (1.4 MiB freed); kept: 1 live run; 0 failed}.
+	 * {@code 2 orphans deleted (1.4 MiB freed); kept: 1 live run; 0 failed}, with the
+	 * foreign entries left alone when there are any
+	 * ({@code ...; kept: 1 live run; 3 foreign entries not touched; 0 failed}).
 	 */
 	public String totals() {
 		List<Entry> removed = removed();
@@ -136,8 +157,24 @@ public record SweepReport(Path rootDir, Duration maxAge, boolean dryRun, List<En
 		if (kept == 0) {
 			totals.append("nothing");
 		}
+		int foreign = foreign().size();
+		if (foreign > 0) {
+			totals.append("; ").append(foreign).append(foreign == 1 ? " foreign entry" : " foreign entries");
+			totals.append(" not touched");
+		}
 		totals.append("; ").append(failures().size()).append(" failed");
 		return totals.toString();
+	}
+
+	/**
+	 * Why the foreign entries were left alone, such as
+	 * {@code leaves alone 2 entries of tempguard.root-dir=/data that it did not make ...}.
+	 */
+	public String foreignNote() {
+		int count = foreign().size();
+		return "leaves alone " + count + ((count == 1) ? " entry" : " entries") + " of tempguard.root-dir="
+				+ this.rootDir + " that it did not make (it deletes only its own run-* directories and what it set"
+				+ " aside); give tempguard a root-dir of its own to keep them apart";
 	}
 
 	/** One line for the log: what was swept where, and the totals. */

@@ -1,8 +1,9 @@
 /**
- * Sweeping: deletes from root-dir the orphans that no live test JVM holds (run
- * directories of crashed, killed or finished runs, and anything else) once they are older
- * than {@code tempguard.max-age}, at start-up of a test JVM or from the command line
- * ({@link dev.tempguard.internal.sweep.SweepCommand}).
+ * Sweeping: deletes from root-dir the run directories that no live test JVM holds (those
+ * of crashed, killed or finished runs) once they are older than
+ * {@code tempguard.max-age}, at start-up of a test JVM or without running tests
+ * ({@link dev.tempguard.internal.sweep.StandaloneSweep}). It deletes only what tempguard
+ * provably made; every other entry of root-dir is listed as foreign and never touched.
  */
 @NullMarked
 package dev.tempguard.internal.sweep;

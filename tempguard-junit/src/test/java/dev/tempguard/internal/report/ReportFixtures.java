@@ -68,7 +68,12 @@ final class ReportFixtures {
 
 	/** A fork's report of {@code runtime} with the given identity. */
 	static RunReport forkReport(TempGuardRuntime runtime, long pid, Long parentPid, String start) {
-		RunReport.Fork fork = new RunReport.Fork(pid, parentPid, "build-host", start, start.replace(":00Z", ":30Z"));
+		return forkReport(runtime, pid, parentPid, start, start.replace(":00Z", ":30Z"));
+	}
+
+	/** A fork's report of {@code runtime} with the given identity and life. */
+	static RunReport forkReport(TempGuardRuntime runtime, long pid, Long parentPid, String start, String end) {
+		RunReport.Fork fork = new RunReport.Fork(pid, parentPid, "build-host", start, end);
 		return RunReport.of(fork, runtime.recorder(), runtime.counters());
 	}
 

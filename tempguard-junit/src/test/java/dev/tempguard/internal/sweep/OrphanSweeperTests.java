@@ -28,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 import dev.tempguard.internal.cleanup.DeletionEngine;
 import dev.tempguard.internal.cleanup.PathGuard;
 import dev.tempguard.internal.rundir.RunDirectory;
+import dev.tempguard.internal.support.Formats;
 import dev.tempguard.internal.sweep.SweepReport.Action;
 import dev.tempguard.internal.sweep.SweepReport.Entry;
 
@@ -103,24 +104,76 @@ class OrphanSweeperTests {
 	}
 
 	@Test
-	void aRunDirectoryWithoutLockFileIsAnOrphanAsOldAsItsLastModification() throws IOException {
-		Path run = Files.createDirectory(this.root.resolve("run-1-20260101T000000-a"));
-		Files.writeString(run.resolve("data.txt"), "x");
-		setTimes(run, Instant.now().minus(Duration.ofMinutes(10)));
-		assertThat(single(sweep(HOUR)).action()).isEqualTo(Action.KEPT_YOUNG);
-		setTimes(run, Instant.now().minus(Duration.ofHours(2)));
-		assertThat(single(sweep(HOUR)).action()).isEqualTo(Action.DELETED);
-		assertThat(run).doesNotExist();
+	void maxAgeZeroDeletesEveryOrphanAtOnce() throws IOException {
+		orphanedRun("run-1-20260101T000000-a", Duration.ZERO);
+		orphanedRun("run-2-20260101T000000-b", Duration.ofMinutes(1));
+		SweepReport report = sweep(Duration.ZERO);
+		assertThat(report.entries()).extracting(Entry::action).containsOnly(Action.DELETED).hasSize(2);
+		assertThat(this.root).isEmptyDirectory();
 	}
 
 	@Test
-	void maxAgeZeroDeletesEveryOrphanAtOnce() throws IOException {
-		orphanedRun("run-1-20260101T000000-a", Duration.ZERO);
-		Files.writeString(this.root.resolve("stray.txt"), "stray");
-		Files.createDirectories(this.root.resolve("other/dir"));
+	void aUsersOldFileAndFolderInRootDirSurviveEvenMaxAgeZeroAndAreListedAsForeign() throws IOException {
+		Path file = Files.writeString(this.root.resolve("notes.txt"), "mine");
+		Path folder = Files.createDirectories(this.root.resolve("photos/2025"));
+		Path photo = Files.writeString(folder.resolve("beach.jpg"), "jpeg");
+		Instant longAgo = Instant.now().minus(Duration.ofDays(400)).truncatedTo(ChronoUnit.SECONDS);
+		for (Path path : List.of(file, photo, folder, folder.getParent())) {
+			setTimes(path, longAgo);
+		}
+		Path orphan = orphanedRun("run-1-20260101T000000-a", Duration.ofDays(2));
+
 		SweepReport report = sweep(Duration.ZERO);
-		assertThat(report.entries()).extracting(Entry::action).containsOnly(Action.DELETED).hasSize(3);
-		assertThat(this.root).isEmptyDirectory();
+
+		assertThat(file).hasContent("mine");
+		assertThat(photo).hasContent("jpeg");
+		assertThat(Files.getLastModifiedTime(folder.getParent()).toInstant()).isEqualTo(longAgo);
+		assertThat(orphan).doesNotExist();
+		assertThat(report.foreign()).extracting(Entry::path).containsExactly(file, folder.getParent());
+		assertThat(report.foreign()).extracting(Entry::actionText).containsOnly("foreign, not touched");
+		assertThat(report.foreign().get(0).sizeText()).isEqualTo("4 B in 1 file");
+		assertThat(report.foreign().get(1).sizeText()).isEqualTo("not measured");
+		assertThat(report.foreign().get(1).age()).isGreaterThanOrEqualTo(Duration.ofDays(400));
+		assertThat(report.totals()).isEqualTo("1 orphan deleted (" + Formats.bytes(report.bytesFreed())
+				+ " freed); kept: nothing; 2 foreign entries not touched; 0 failed");
+		assertThat(report.foreignNote()).startsWith("leaves alone 2 entries of tempguard.root-dir=" + this.root);
+	}
+
+	@Test
+	void lookAlikesOfTempguardsDirectoriesAreForeignAndSurvive() throws IOException {
+		Path outside = Files.createDirectory(this.temp.resolve("outside"));
+		Files.writeString(outside.resolve(RunDirectory.LOCK_FILE), "pid=1\n");
+		Path canary = Files.writeString(outside.resolve("canary.txt"), "alive");
+		List<Path> lookAlikes = new ArrayList<>();
+		// a run name without a lock file, a lock file that is a link, other names, files
+		lookAlikes.add(Files.createDirectory(this.root.resolve("run-2-20260101T000000-b")));
+		Path linkedLock = Files.createDirectory(this.root.resolve("run-3-20260101T000000-c"));
+		Files.createSymbolicLink(linkedLock.resolve(RunDirectory.LOCK_FILE), outside.resolve(RunDirectory.LOCK_FILE));
+		lookAlikes.add(linkedLock);
+		lookAlikes.add(lockedLookAlike("run-notes"));
+		lookAlikes.add(lockedLookAlike("run-4-yesterday-d"));
+		lookAlikes.add(lockedLookAlike(".creating-backup"));
+		lookAlikes.add(lockedLookAlike(".deleting-photos-1f"));
+		lookAlikes.add(lockedLookAlike(".deleting-run-5-20260101T000000-e"));
+		lookAlikes.add(Files.writeString(this.root.resolve("run-6-20260101T000000-f"), "a file"));
+		lookAlikes.add(Files.writeString(this.root.resolve(".deleting-run-7-20260101T000000-a-1"), "a file"));
+		// a link named as a run directory, to a directory holding a lock file
+		lookAlikes.add(Files.createSymbolicLink(this.root.resolve("run-8-20260101T000000-a"), outside));
+		for (Path lookAlike : lookAlikes) {
+			setTimes(lookAlike, Instant.now().minus(Duration.ofDays(30)));
+		}
+
+		for (boolean dryRun : List.of(true, false)) {
+			SweepReport report = sweep(Duration.ZERO, dryRun, Set.of());
+			assertThat(report.entries()).extracting(Entry::action).containsOnly(Action.FOREIGN);
+			assertThat(report.foreign()).extracting(Entry::path).containsExactlyInAnyOrderElementsOf(lookAlikes);
+		}
+		for (Path lookAlike : lookAlikes) {
+			assertThat(Files.exists(lookAlike, LinkOption.NOFOLLOW_LINKS)).as(lookAlike.toString()).isTrue();
+		}
+		assertThat(this.root.resolve("run-notes").resolve(RunDirectory.LOCK_FILE)).hasContent("mine");
+		assertThat(canary).hasContent("alive");
+		assertThat(outside.resolve(RunDirectory.LOCK_FILE)).hasContent("pid=1\n");
 	}
 
 	@Test
@@ -179,33 +232,34 @@ class OrphanSweeperTests {
 	void aDryRunListsWhatWouldGoAndDeletesNothing() throws IOException {
 		Path old = orphanedRun("run-1-20260101T000000-a", Duration.ofHours(2));
 		Path young = orphanedRun("run-2-20260101T000000-b", Duration.ofMinutes(2));
+		Path users = Files.writeString(this.root.resolve("users.txt"), "mine");
+		setTimes(users, Instant.now().minus(Duration.ofDays(2)));
 		SweepReport report = sweep(HOUR, true, Set.of());
 		assertThat(report.entries()).extracting(Entry::path, Entry::action)
 			.containsExactly(org.assertj.core.groups.Tuple.tuple(old, Action.WOULD_DELETE),
-					org.assertj.core.groups.Tuple.tuple(young, Action.KEPT_YOUNG));
+					org.assertj.core.groups.Tuple.tuple(young, Action.KEPT_YOUNG),
+					org.assertj.core.groups.Tuple.tuple(users, Action.FOREIGN));
 		assertThat(report.removed()).singleElement().satisfies((entry) -> assertThat(entry.bytes()).isPositive());
 		assertThat(report.totals()).startsWith("1 orphan would be deleted (");
 		assertThat(report.summary()).contains("dry run").contains("tempguard.max-age=1h");
 		try (Stream<Path> entries = Files.list(this.root)) {
-			assertThat(entries).containsExactlyInAnyOrder(old, young);
+			assertThat(entries).containsExactlyInAnyOrder(old, young, users);
 		}
 		assertThat(old.resolve(RunDirectory.LOCK_FILE)).exists();
 	}
 
 	@Test
-	void aSymbolicLinkInRootDirIsDeletedAsALinkAndItsTargetIsLeftAlone() throws IOException {
+	void aSymbolicLinkInRootDirIsForeignAndOneInsideAnOrphanIsDeletedAsALinkLeavingItsTargetAlone() throws IOException {
 		Path outside = Files.createDirectory(this.temp.resolve("outside"));
 		Path canary = Files.writeString(outside.resolve("canary.txt"), "alive");
 		Path link = Files.createSymbolicLink(this.root.resolve("link"), outside);
-		// and one inside an orphaned run directory
 		Path run = orphanedRun("run-1-20260101T000000-a", Duration.ofHours(2));
 		Files.createSymbolicLink(run.resolve("inner-link"), outside);
-		setTimes(link, Instant.now().minus(Duration.ofMinutes(10)));
-		assertThat(sweep(HOUR).entries(Action.KEPT_YOUNG)).extracting(Entry::path).containsExactly(link);
 		setTimes(link, Instant.now().minus(Duration.ofHours(2)));
 		SweepReport report = sweep(HOUR);
-		assertThat(report.entries(Action.DELETED)).extracting(Entry::path).containsExactly(link);
-		assertThat(link).doesNotExist();
+		assertThat(report.entries(Action.DELETED)).extracting(Entry::path).containsExactly(run);
+		assertThat(report.foreign()).extracting(Entry::path).containsExactly(link);
+		assertThat(Files.isSymbolicLink(link)).isTrue();
 		assertThat(run).doesNotExist();
 		assertThat(canary).hasContent("alive");
 		assertThat(outside).isDirectory();
@@ -287,6 +341,16 @@ class OrphanSweeperTests {
 		Files.writeString(run.resolve("tg-1.txt"), "hello");
 		setTimes(run, start);
 		return run;
+	}
+
+	/**
+	 * A directory holding a file named as a lock file, a user's, whose name is not one of
+	 * tempguard's.
+	 */
+	private Path lockedLookAlike(String name) throws IOException {
+		Path directory = Files.createDirectory(this.root.resolve(name));
+		Files.writeString(directory.resolve(RunDirectory.LOCK_FILE), "mine");
+		return directory;
 	}
 
 	/**

@@ -3,8 +3,10 @@ package dev.tempguard.internal.sweep;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -86,6 +88,28 @@ class StartupSweepTests {
 	}
 
 	@Test
+	void theStartupSweepLeavesAUsersOldFileAndFolderInRootDirAloneAndListsThem() throws IOException {
+		Path file = Files.writeString(this.root.resolve("notes.txt"), "mine");
+		Path folder = Files.createDirectory(this.root.resolve("photos"));
+		Path photo = Files.writeString(folder.resolve("beach.jpg"), "jpeg");
+		for (Path path : List.of(file, photo, folder)) {
+			Files.setLastModifiedTime(path, FileTime.from(Instant.now().minus(Duration.ofDays(400))));
+		}
+		Path orphan = orphan("run-1-20260101T000000-a");
+
+		TempGuardRuntime runtime = runtime();
+		runtime.registry(this.root, sweepingEverything());
+
+		assertThat(orphan).doesNotExist();
+		assertThat(file).hasContent("mine");
+		assertThat(photo).hasContent("jpeg");
+		SweepReport report = StartupSweep.run(runtime.engines().current(), this.root, sweepingEverything(), Set.of());
+		assertThat(report).isNotNull();
+		assertThat(report.foreign()).extracting(SweepReport.Entry::path).containsExactly(file, folder);
+		assertThat(report.summary()).contains("2 foreign entries not touched");
+	}
+
+	@Test
 	void aSweepThatFailsIsLoggedAndThrowsNothing() throws IOException {
 		Path file = Files.writeString(this.temp.resolve("not-a-directory"), "x");
 		SweepReport report = StartupSweep.run(runtime().engines().current(), file, sweepingEverything(), Set.of());
@@ -116,11 +140,13 @@ class StartupSweepTests {
 		return runtime;
 	}
 
+	/** The run directory of a JVM that is gone: its lock file is held by nobody. */
 	private Path orphan(String name) throws IOException {
 		Path run = Files.createDirectory(this.root.resolve(name));
+		Files.writeString(run.resolve(RunDirectory.LOCK_FILE), "pid=1\nstart=2026-01-01T00:00:00Z\n");
 		Files.writeString(run.resolve("tg-1.txt"), "left behind");
 		try (Stream<Path> entries = Files.list(run)) {
-			assertThat(entries).hasSize(1);
+			assertThat(entries).hasSize(2);
 		}
 		return run;
 	}
