@@ -14,7 +14,7 @@ import dev.tempguard.internal.settings.LeakDetectionSettings;
  * ({@code tempguard.leak-detection.mode}): inotify on 64-bit Linux where JNA can load
  * without a warning of the JVM's, else snapshots, which work everywhere.
  */
-final class EntrySources {
+public final class EntrySources {
 
 	private static final Log logger = LogFactory.getLog(EntrySources.class);
 
@@ -46,7 +46,7 @@ final class EntrySources {
 	}
 
 	/** Why inotify cannot be read here, or {@code null} when it can. */
-	static @Nullable String inotifyUnavailable() {
+	public static @Nullable String inotifyUnavailable() {
 		if (!System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).startsWith("linux")) {
 			return "not Linux";
 		}
