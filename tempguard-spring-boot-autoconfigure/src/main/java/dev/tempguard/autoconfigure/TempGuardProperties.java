@@ -5,12 +5,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 import dev.tempguard.CleanupMode;
 import dev.tempguard.internal.settings.CleanupPolicy;
 import dev.tempguard.internal.settings.LeakDetectionSettings;
 import dev.tempguard.internal.settings.MaxAge;
+import dev.tempguard.internal.settings.ReportHistorySettings;
 import dev.tempguard.internal.settings.SweepSettings;
 import dev.tempguard.internal.settings.TempGuardSettings;
 
@@ -58,6 +60,8 @@ public class TempGuardProperties {
 
 	private final Sweep sweep = new Sweep();
 
+	private final Report report = new Report();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -92,7 +96,8 @@ public class TempGuardProperties {
 				new SweepSettings(this.sweep.isEnabled(), this.maxAge, this.sweep.isDryRun()),
 				new LeakDetectionSettings(this.leakDetection.isEnabled(),
 						this.leakDetection.getWatchDirs().stream().map(Path::of).toList(),
-						this.leakDetection.getIgnore(), policy.deleteUntracked()));
+						this.leakDetection.getIgnore(), policy.deleteUntracked()),
+				this.report.historySettings());
 	}
 
 	public Duration getMaxAge() {
@@ -125,6 +130,10 @@ public class TempGuardProperties {
 
 	public Sweep getSweep() {
 		return this.sweep;
+	}
+
+	public Report getReport() {
+		return this.report;
 	}
 
 	/**
@@ -220,6 +229,45 @@ public class TempGuardProperties {
 
 		public void setDryRun(boolean dryRun) {
 			this.dryRun = dryRun;
+		}
+
+	}
+
+	/** The end-of-run report. */
+	public static class Report {
+
+		/**
+		 * Folder where the report keeps the totals of the last builds, for its trend
+		 * chart: one that survives 'mvn clean', such as a CI cache or artifact folder. No
+		 * history when unset.
+		 */
+		private @Nullable String historyDir;
+
+		/**
+		 * How many builds the history keeps, 2 or more.
+		 */
+		private int historySize = ReportHistorySettings.DEFAULT_SIZE;
+
+		public @Nullable String getHistoryDir() {
+			return this.historyDir;
+		}
+
+		public void setHistoryDir(@Nullable String historyDir) {
+			this.historyDir = historyDir;
+		}
+
+		public int getHistorySize() {
+			return this.historySize;
+		}
+
+		public void setHistorySize(int historySize) {
+			this.historySize = historySize;
+		}
+
+		ReportHistorySettings historySettings() {
+			return new ReportHistorySettings(
+					(this.historyDir != null && !this.historyDir.isBlank()) ? Path.of(this.historyDir) : null,
+					this.historySize);
 		}
 
 	}

@@ -24,9 +24,11 @@ import dev.tempguard.internal.support.Durations;
  * {@code tempguard.leak-detection.delete-untracked}
  * @param sweep {@code tempguard.sweep.*} and {@code tempguard.max-age}
  * @param leakDetection {@code tempguard.leak-detection.*}
+ * @param reportHistory {@code tempguard.report.history-dir} and
+ * {@code tempguard.report.history-size}
  */
 public record TempGuardSettings(boolean enabled, Path rootDir, CleanupPolicy policy, SweepSettings sweep,
-		LeakDetectionSettings leakDetection) {
+		LeakDetectionSettings leakDetection, ReportHistorySettings reportHistory) {
 
 	/** The prefix of every setting. */
 	public static final String PREFIX = "tempguard.";
@@ -66,10 +68,11 @@ public record TempGuardSettings(boolean enabled, Path rootDir, CleanupPolicy pol
 		LeakDetectionSettings leakDetection = new LeakDetectionSettings(reader.bool("leak-detection.enabled", true),
 				watchDirs.isEmpty() ? defaultWatchDirs() : watchDirs, reader.list("leak-detection.ignore"),
 				policy.deleteUntracked());
-		return new TempGuardSettings(reader.bool("enabled", true), reader.rootDir(), policy, sweep, leakDetection);
+		return new TempGuardSettings(reader.bool("enabled", true), reader.rootDir(), policy, sweep, leakDetection,
+				ReportHistorySettings.read(reader));
 	}
 
-	private record Reader(Function<String, @Nullable String> source) {
+	record Reader(Function<String, @Nullable String> source) {
 
 		@Nullable String value(String name) {
 			String value = this.source.apply(PREFIX + name);
@@ -99,6 +102,21 @@ public record TempGuardSettings(boolean enabled, Path rootDir, CleanupPolicy pol
 			catch (IllegalArgumentException ex) {
 				throw new IllegalArgumentException(PREFIX + name + "=" + value
 						+ " is not a duration; set it to one such as 24h, 30m, 7d, 0 or PT24H", ex);
+			}
+		}
+
+		int integer(String name, int defaultValue) {
+			String value = value(name);
+			if (value == null || value.isEmpty()) {
+				return defaultValue;
+			}
+			try {
+				return Integer.parseInt(value);
+			}
+			catch (NumberFormatException ex) {
+				throw new IllegalArgumentException(
+						PREFIX + name + "=" + value + " is not a whole number; set it to one such as " + defaultValue,
+						ex);
 			}
 		}
 
