@@ -14,11 +14,11 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Objects;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-import org.jspecify.annotations.Nullable;
+
+import dev.tempguard.internal.settings.ReportHistorySettings;
 
 /**
  * Writes the report files of a build under one directory ({@code target/tempguard} by
@@ -26,7 +26,8 @@ import org.jspecify.annotations.Nullable;
  * that forks finishing together do not interleave, {@code report.json} and
  * {@code index.html} merged from the fork files of the same build (the same parent
  * process, or an unknown one). The last fork of a build to finish writes the complete
- * page.
+ * page. With a history folder, the build's totals go to its history file too, and the
+ * page draws the trend of the last builds.
  */
 public final class ReportWriter {
 
@@ -42,8 +43,20 @@ public final class ReportWriter {
 
 	private final Path directory;
 
+	private final ReportHistory history;
+
+	/** A writer to {@code directory} that keeps no history of builds. */
 	public ReportWriter(Path directory) {
+		this(directory, ReportHistorySettings.NONE);
+	}
+
+	/**
+	 * A writer to {@code directory} that keeps the history of builds as {@code history}
+	 * says.
+	 */
+	public ReportWriter(Path directory, ReportHistorySettings history) {
 		this.directory = directory.toAbsolutePath().normalize();
+		this.history = new ReportHistory(history);
 	}
 
 	/**
@@ -79,8 +92,9 @@ public final class ReportWriter {
 
 	/**
 	 * Writes this fork's report, then the build's {@code report.json} and
-	 * {@code index.html} from every fork of the same build written so far. Needs Jackson:
-	 * check {@link #jacksonPresent()} first.
+	 * {@code index.html} from every fork of the same build written so far, with the
+	 * history of builds when there is one. Needs Jackson: check {@link #jacksonPresent()}
+	 * first.
 	 */
 	public Written write(RunReport forkReport) throws IOException {
 		if (forkReport.forks().size() != 1) {
@@ -96,7 +110,7 @@ public final class ReportWriter {
 			try (FileChannel channel = FileChannel.open(this.directory.resolve(".lock"), StandardOpenOption.CREATE,
 					StandardOpenOption.WRITE); FileLock lock = channel.lock()) {
 				writeAtomically(own, JsonCodec.write(forkReport));
-				RunReport merged = RunReport.merge(sameBuild(forks, own, fork.parentPid()));
+				RunReport merged = this.history.update(RunReport.merge(sameBuild(forks, own, fork)));
 				Path json = this.directory.resolve("report.json");
 				Path html = this.directory.resolve("index.html");
 				writeAtomically(json, JsonCodec.write(merged));
@@ -106,9 +120,8 @@ public final class ReportWriter {
 		}
 	}
 
-	// this fork's report and those of forks with the same parent or an unknown one,
-	// oldest first
-	private static List<RunReport> sameBuild(Path forks, Path own, @Nullable Long parentPid) throws IOException {
+	// this fork's report and those of forks of the same build, oldest first
+	private static List<RunReport> sameBuild(Path forks, Path own, RunReport.Fork fork) throws IOException {
 		List<RunReport> reports = new ArrayList<>();
 		try (DirectoryStream<Path> files = Files.newDirectoryStream(forks, "*.json")) {
 			for (Path file : files) {
@@ -120,9 +133,7 @@ public final class ReportWriter {
 					logger.debug("tempguard skips " + file + " in its report: " + ex.getMessage());
 					continue;
 				}
-				if (file.equals(own) || report.forks()
-					.stream()
-					.allMatch((fork) -> fork.parentPid() == null || Objects.equals(fork.parentPid(), parentPid))) {
+				if (file.equals(own) || report.forks().stream().allMatch(fork::sameBuild)) {
 					reports.add(report);
 				}
 			}
@@ -139,7 +150,7 @@ public final class ReportWriter {
 		return report.forks().isEmpty() ? 0 : report.forks().get(0).pid();
 	}
 
-	private static void writeAtomically(Path target, String content) throws IOException {
+	static void writeAtomically(Path target, String content) throws IOException {
 		// not Files.createTempFile: its owner-only permissions would stay on the report
 		Path temporary = target.resolveSibling(
 				"." + target.getFileName() + "." + ProcessHandle.current().pid() + "-" + System.nanoTime() + ".tmp");

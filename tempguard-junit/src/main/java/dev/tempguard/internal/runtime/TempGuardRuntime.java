@@ -114,10 +114,14 @@ public final class TempGuardRuntime {
 
 	/**
 	 * Starts what the settings ask for: the sweep of the root-dir (once per root-dir and
-	 * runtime) and leak detection in the watched directories.
+	 * runtime) and leak detection in the watched directories; a history folder they name
+	 * is the one the report keeps its history of builds in.
 	 * @return the registry of the settings' root-dir
 	 */
 	public DefaultTempFileRegistry start(TempGuardSettings settings) {
+		if (settings.reportHistory().dir() != null) {
+			this.recorder.reportHistory(settings.reportHistory());
+		}
 		DefaultTempFileRegistry registry = registry(settings.rootDir(), settings.sweep());
 		LeakDetectionSettings leakDetection = settings.leakDetection();
 		if (leakDetection.enabled()) {
