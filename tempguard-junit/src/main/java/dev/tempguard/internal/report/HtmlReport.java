@@ -101,6 +101,9 @@ public final class HtmlReport {
 			ul.forks { padding-left: 20px; color: var(--muted); margin: 0; }
 			@media (max-width: 640px) {
 			  body { padding: 12px 12px 32px; }
+			  .totals { gap: 6px; }
+			  .card { padding: 4px 8px; }
+			  .card .value { font-size: 15px; }
 			  .tests, .tests thead, .tests tbody, .tests tr, .tests td, .tests th { display: block; }
 			  .tests thead tr { display: flex; flex-wrap: wrap; gap: 4px; padding: 0 0 6px; }
 			  .tests th { border: 1px solid var(--line); border-radius: 6px; padding: 2px 8px; }
@@ -301,7 +304,7 @@ public final class HtmlReport {
 					.append("\"><span class=\"badge\">")
 					.append(escape(kind(leak.reason())))
 					.append("</span>");
-				if (!"new".equals(disposition.status())) {
+				if (!RunReport.Disposition.NEW_STATUS.equals(disposition.status())) {
 					html.append("<span class=\"badge muted\">").append(escape(disposition.status())).append("</span>");
 				}
 				html.append("<span class=\"test-name\" title=\"")
@@ -325,13 +328,13 @@ public final class HtmlReport {
 				if (leak.undeletable()) {
 					html.append("<div class=\"facts open\">").append(escape(openState(leak))).append("</div>\n");
 				}
-				if ("allowed".equals(disposition.status())) {
+				if (RunReport.Disposition.ALLOWED.equals(disposition.status())) {
 					html.append("<div class=\"facts\">allowed by @AllowLeaks: ")
 						.append(escape(disposition.reason()))
 						.append(disposition.issue().isEmpty() ? "" : " (" + escape(disposition.issue()) + ")")
 						.append("</div>\n");
 				}
-				else if ("known".equals(disposition.status())) {
+				else if (RunReport.Disposition.KNOWN.equals(disposition.status())) {
 					html.append("<div class=\"facts\">known: in the baseline as <code>")
 						.append(escape(disposition.baselineKey()))
 						.append("</code></div>\n");
@@ -368,26 +371,26 @@ public final class HtmlReport {
 		// new leaks first: those fail the build
 		leaking.sort(Comparator.comparing((RunReport.TestEntry test) -> test.leaks()
 			.stream()
-			.noneMatch((leak) -> "new".equals(leak.disposition().status()))));
+			.noneMatch((leak) -> RunReport.Disposition.NEW_STATUS.equals(leak.disposition().status()))));
 		return leaking;
 	}
 
 	private static String kind(String reason) {
 		return switch (reason) {
-			case "UNDELETABLE" -> "could not be deleted";
-			case "UNTRACKED" -> "untracked";
-			case "LATE" -> "made after its test";
-			case "AMBIGUOUS" -> "ambiguous";
+			case RunReport.LeakEntry.UNDELETABLE -> "could not be deleted";
+			case RunReport.LeakEntry.UNTRACKED -> "untracked";
+			case RunReport.LeakEntry.LATE -> "made after its test";
+			case RunReport.LeakEntry.AMBIGUOUS -> "ambiguous";
 			default -> reason.toLowerCase(Locale.ROOT);
 		};
 	}
 
 	private static String why(RunReport.LeakEntry leak) {
 		return switch (leak.reason()) {
-			case "UNDELETABLE" -> "tracked by the registry, and could not be deleted";
-			case "UNTRACKED" -> "created during the test without the registry, and not deleted";
-			case "LATE" -> "created by a thread of the test after it ended, and not deleted";
-			case "AMBIGUOUS" -> "created without the registry while several tests ran";
+			case RunReport.LeakEntry.UNDELETABLE -> "tracked by the registry, and could not be deleted";
+			case RunReport.LeakEntry.UNTRACKED -> "created during the test without the registry, and not deleted";
+			case RunReport.LeakEntry.LATE -> "created by a thread of the test after it ended, and not deleted";
+			case RunReport.LeakEntry.AMBIGUOUS -> "created without the registry while several tests ran";
 			default -> leak.description();
 		};
 	}
@@ -444,11 +447,11 @@ public final class HtmlReport {
 	private static String leftoverStatus(RunReport.Leftover leftover) {
 		String match = "matched " + (leftover.match().isEmpty() ? "the catalogue" : leftover.match());
 		String note = leftover.note().isEmpty() ? "" : ": " + leftover.note();
-		return switch (leftover.status()) {
-			case "deleted" -> match + ", deleted";
-			case "delete-at-exit" -> match + ", deleted when the JVM exits";
-			case "delete-failed" -> match + ", could not be deleted" + note;
-			default -> "left by start-up, not deleted" + note;
+		return switch (RunReport.Leftover.Status.of(leftover.status())) {
+			case DELETED -> match + ", deleted";
+			case DELETE_AT_EXIT -> match + ", deleted when the JVM exits";
+			case DELETE_FAILED -> match + ", could not be deleted" + note;
+			case LEFT -> "left by start-up, not deleted" + note;
 		};
 	}
 
@@ -514,12 +517,15 @@ public final class HtmlReport {
 		html.append("</ol></div>\n");
 	}
 
-	// a test by its display name; a class's or the run's context saying so
+	// a test by its display name (its id without the package when it has none); a
+	// class's or the run's context saying so
 	private static String label(RunReport.TestEntry test) {
+		String name = test.displayName().equals(test.context()) ? TestsTable.simpleName(test.context())
+				: test.displayName();
 		return switch (test.kind()) {
-			case "class" -> test.displayName() + " (class context: @BeforeAll, @AfterAll)";
+			case "class" -> name + " (class context: @BeforeAll, @AfterAll)";
 			case "run" -> "the run, outside any test";
-			default -> test.displayName();
+			default -> name;
 		};
 	}
 

@@ -502,7 +502,8 @@ public record RunReport(int version, List<Fork> forks, Totals totals, Findings f
 
 		/** Whether it is still there: matching nothing, or its deletion failed. */
 		public boolean left() {
-			return Status.LEFT.json().equals(this.status) || Status.DELETE_FAILED.json().equals(this.status);
+			Status status = Status.of(this.status);
+			return status == Status.LEFT || status == Status.DELETE_FAILED;
 		}
 
 		Leftover inFork(long pid) {
@@ -531,6 +532,18 @@ public record RunReport(int version, List<Fork> forks, Totals totals, Findings f
 			/** The status as report.json writes it. */
 			public String json() {
 				return name().toLowerCase(Locale.ROOT).replace('_', '-');
+			}
+
+			/**
+			 * The status report.json writes as {@code json}; {@link #LEFT} if unknown.
+			 */
+			static Status of(String json) {
+				for (Status status : values()) {
+					if (status.json().equals(json)) {
+						return status;
+					}
+				}
+				return LEFT;
 			}
 
 		}

@@ -118,7 +118,7 @@ final class TestsTable {
 	}
 
 	// the classes with something to show, most notable first
-	static List<Group> groups(List<RunReport.TestEntry> tests) {
+	private static List<Group> groups(List<RunReport.TestEntry> tests) {
 		Map<String, Group> groups = new LinkedHashMap<>();
 		for (RunReport.TestEntry test : tests) {
 			groups.computeIfAbsent(test.testClass(), Group::new).add(test);
@@ -161,14 +161,18 @@ final class TestsTable {
 		return name;
 	}
 
-	/** The simple name of a class, with the names of the classes it is nested in. */
+	/**
+	 * The simple name of a class, with the names of the classes it is nested in; of a
+	 * context id, the id without the package.
+	 */
 	static String simpleName(String name) {
-		int dot = name.lastIndexOf('.');
+		int hash = name.indexOf('#');
+		int dot = name.lastIndexOf('.', (hash >= 0) ? hash : name.length());
 		return (dot >= 0) ? name.substring(dot + 1) : name;
 	}
 
 	/** A test class and the rows it shows. */
-	static final class Group {
+	private static final class Group {
 
 		final String testClass;
 
@@ -240,7 +244,7 @@ final class TestsTable {
 	 * @param test the test
 	 * @param name how it is named in its class's rows
 	 */
-	record Row(RunReport.TestEntry test, String name) {
+	private record Row(RunReport.TestEntry test, String name) {
 
 		boolean method() {
 			return "method".equals(this.test.kind());

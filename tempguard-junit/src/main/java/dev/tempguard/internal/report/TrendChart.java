@@ -53,13 +53,13 @@ final class TrendChart {
 			.append("\" y=\"")
 			.append(axis + 8)
 			.append("\">")
-			.append(HtmlReport.escape(day(history.get(0).end())))
+			.append(HtmlReport.escape(minute(history.get(0).end())))
 			.append("</text><text class=\"axis\" x=\"")
 			.append(WIDTH - RIGHT)
 			.append("\" y=\"")
 			.append(axis + 8)
 			.append("\" text-anchor=\"end\">")
-			.append(HtmlReport.escape(day(history.get(history.size() - 1).end())))
+			.append(HtmlReport.escape(minute(history.get(history.size() - 1).end())))
 			.append("</text>\n");
 		// a column per build, for its figures on hover
 		for (int i = 0; i < history.size(); i++) {
@@ -159,9 +159,9 @@ final class TrendChart {
 			.append("</text></g>\n");
 	}
 
-	// the date of an ISO-8601 instant
-	private static String day(String instant) {
-		return (instant.length() >= 10) ? instant.substring(0, 10) : instant;
+	// an ISO-8601 instant to the minute, such as 2026-01-05 10:00
+	private static String minute(String instant) {
+		return (instant.length() >= 16) ? instant.substring(0, 16).replace('T', ' ') : instant;
 	}
 
 	private static String whole(double value) {

@@ -154,8 +154,8 @@ class HtmlReportTests {
 			.contains("data-series=\"leaks\"")
 			.contains("data-series=\"files created\"")
 			.contains("data-series=\"cleanup ms\"")
-			.contains(">2026-01-03</text>")
-			.contains(">2026-01-05</text>");
+			.contains(">2026-01-03 10:00</text>")
+			.contains(">2026-01-05 10:00</text>");
 	}
 
 	@Test

@@ -1,6 +1,7 @@
 package dev.tempguard.internal.report;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,26 +43,6 @@ class ReportPageBrowserTests {
 
 	private static final String LONG_PATH = "/tmp/" + "nested-directory-with-a-long-name/".repeat(6)
 			+ "file-without-any-break-" + "0123456789".repeat(8) + ".tmp";
-
-	// lists the elements wider than the window, and the page's overflow, in the body's
-	// data-overflow; every class expanded first
-	private static final String MEASURE = """
-			var all = document.getElementById('expand-all');
-			if (all) { all.click(); }
-			var width = document.documentElement.clientWidth;
-			var wide = [];
-			document.querySelectorAll('body *').forEach(function (element) {
-			  var box = element.getBoundingClientRect();
-			  if (box.width > 0 && (box.right > width + 0.5 || box.left < -0.5)) {
-			    wide.push(element.tagName.toLowerCase() + (element.id ? '#' + element.id : '')
-			        + (element.className && element.className.baseVal === undefined ? '.' + element.className : '')
-			        + ' right=' + Math.round(box.right));
-			  }
-			});
-			document.body.setAttribute('data-window', String(width));
-			document.body.setAttribute('data-overflow', String(document.documentElement.scrollWidth - width));
-			document.body.setAttribute('data-wide', wide.slice(0, 8).join(' | '));
-			""";
 
 	@TempDir
 	static Path dir;
@@ -150,7 +131,7 @@ class ReportPageBrowserTests {
 	@ParameterizedTest(name = "{0} at {1} px")
 	@CsvSource({ "report, 1280", "report, 390", "clean, 1280", "clean, 390", "long-names, 1280", "long-names, 390" })
 	void nothingOverflowsHorizontallyFromADesktopDownToAPhone(String name, int width) throws Exception {
-		String dom = framed(dir.resolve(name + ".html"), MEASURE, width, 900, false);
+		String dom = measure(dir.resolve(name + ".html"), width);
 
 		assertThat(attribute(dom, "data-window")).as("the window's width").isEqualTo(String.valueOf(width));
 		assertThat(attribute(dom, "data-wide")).as("elements wider than the window").isEmpty();
@@ -162,7 +143,7 @@ class ReportPageBrowserTests {
 		Path wide = Files.writeString(dir.resolve("wide.html"), Files.readString(page)
 			.replace("<h1>tempguard report</h1>", "<h1>tempguard report</h1><div style=\"width: 600px\">x</div>"));
 
-		String dom = framed(wide, MEASURE, 390, 900, false);
+		String dom = measure(wide, 390);
 
 		assertThat(attribute(dom, "data-wide")).contains("div right=");
 		assertThat(Integer.parseInt(attribute(dom, "data-overflow"))).isPositive();
@@ -182,12 +163,9 @@ class ReportPageBrowserTests {
 		assertThat(new String(bytes, 1, 3, StandardCharsets.US_ASCII)).isEqualTo("PNG");
 	}
 
-	// a screenshot of the whole page at that width
+	// a screenshot of the whole page at that width, its classes folded
 	private static void screenshot(Path page, Path png, int width) throws Exception {
-		String dom = framed(page,
-				"document.body.setAttribute('data-height'," + " String(document.documentElement.scrollHeight));", width,
-				900, false);
-		int height = Math.min(6_000, Integer.parseInt(attribute(dom, "data-height")));
+		int height = Math.min(6_000, Integer.parseInt(attribute(measure(page, width), "data-height")));
 		framed(page, "", width, height, true);
 		Files.move(dir.resolve("screenshot.png"), png, StandardCopyOption.REPLACE_EXISTING);
 	}
@@ -235,27 +213,28 @@ class ReportPageBrowserTests {
 	}
 
 	/**
+	 * The DOM of a window holding the page in a frame of that width, measured by
+	 * {@code report-page-measure.js} (which scripts/check-report-page.sh runs too): the
+	 * measures are attributes of the window's body.
+	 */
+	private static String measure(Path page, int width) throws Exception {
+		try (InputStream script = ReportPageBrowserTests.class.getResourceAsStream("/report-page-measure.js")) {
+			return framed(page, new String(script.readAllBytes(), StandardCharsets.UTF_8), width, 900, false);
+		}
+	}
+
+	/**
 	 * The page in a frame of exactly that size, with the script added at its end: a
-	 * headless window is 500 px wide at least, a frame as narrow as a phone. The
-	 * {@code data-*} attributes the script gives the page's body are copied to the
-	 * window's body, whose DOM this returns; or, with {@code screenshot},
-	 * {@code screenshot.png} is taken of the frame (a window narrower than 500 px is laid
-	 * out at 500 px, and cut).
+	 * headless window is 500 px wide at least, a frame as narrow as a phone. Returns the
+	 * window's DOM; or, with {@code screenshot}, takes {@code screenshot.png} of the
+	 * frame (a window narrower than 500 px is laid out at 500 px, and cut).
 	 */
 	private static String framed(Path page, String script, int width, int height, boolean screenshot) throws Exception {
-		String copy = """
-				for (var i = 0; i < document.body.attributes.length; i++) {
-				  var attribute = document.body.attributes[i];
-				  if (attribute.name.indexOf('data-') === 0) {
-				    parent.document.body.setAttribute(attribute.name, attribute.value);
-				  }
-				}
-				""";
-		String framed = withScript(Files.readString(page), script + "\n" + copy);
 		Path wrapper = Files.writeString(dir.resolve("framed-" + System.nanoTime() + ".html"),
 				"<!DOCTYPE html>\n<html><head><style>body { margin: 0; } iframe { border: 0; display: block; }"
 						+ "</style></head><body><iframe width=\"" + width + "\" height=\"" + height + "\" srcdoc=\""
-						+ HtmlReport.escape(framed) + "\"></iframe></body></html>\n");
+						+ HtmlReport.escape(withScript(Files.readString(page), script))
+						+ "\"></iframe></body></html>\n");
 		String window = "--window-size=" + width + "," + height;
 		if (screenshot) {
 			return chromium("--screenshot=" + dir.resolve("screenshot.png"), window, "--hide-scrollbars",
