@@ -129,7 +129,8 @@ class ReportPageBrowserTests {
 	}
 
 	@ParameterizedTest(name = "{0} at {1} px")
-	@CsvSource({ "report, 1280", "report, 390", "clean, 1280", "clean, 390", "long-names, 1280", "long-names, 390" })
+	@CsvSource({ "report, 1280", "report, 390", "clean, 1280", "clean, 390", "long-names, 1280", "long-names, 768",
+			"long-names, 641", "long-names, 390" })
 	void nothingOverflowsHorizontallyFromADesktopDownToAPhone(String name, int width) throws Exception {
 		String dom = measure(dir.resolve(name + ".html"), width);
 
