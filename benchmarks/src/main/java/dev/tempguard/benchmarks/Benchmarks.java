@@ -1,5 +1,6 @@
 package dev.tempguard.benchmarks;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -16,8 +17,8 @@ import dev.tempguard.internal.cleanup.PathGuard;
  * Runs tempguard's benchmarks and prints each as a ratio against its baseline, measured
  * side by side in this run, with its goal and whether it is met.
  * {@code mvn -B -q install -DskipTests && mvn -B -q -pl benchmarks
- * exec:java}; see docs/performance.md for what each figure measures and the system
- * properties.
+ * exec:java}; see docs/performance.md for what each figure measures, the system
+ * properties, and how to run one benchmark without installing.
  */
 public final class Benchmarks {
 
@@ -34,7 +35,10 @@ public final class Benchmarks {
 		int filesPerDirectory = Integer.getInteger("cleanup.files", 100);
 		int paths = Integer.getInteger("memory.paths", 100_000);
 		int contexts = Integer.getInteger("memory.contexts", 100_000);
-		Set<String> only = Arrays.stream(System.getProperty("only", "overhead,leak,cleanup,memory,micro").split(","))
+		int reportTests = Integer.getInteger("report.tests", 10_000);
+		int reportRounds = Integer.getInteger("report.rounds", 5);
+		Set<String> only = Arrays
+			.stream(System.getProperty("only", "overhead,leak,cleanup,memory,report,micro").split(","))
 			.map(String::trim)
 			.collect(Collectors.toSet());
 		Path base = Path.of(System.getProperty("benchmark.dir", System.getProperty("java.io.tmpdir"))).toAbsolutePath();
@@ -86,6 +90,9 @@ public final class Benchmarks {
 						String.format(Locale.ROOT, "%.0f B", memory.bytesPerContext()), "", Double.NaN, "0 B",
 						memory.bytesPerContext() <= 1);
 			}
+			if (only.contains("report")) {
+				report(table, reportTests, reportRounds, scratch);
+			}
 			if (only.contains("micro")) {
 				Map<String, Double> micro = new MicroBenchmark().run(scratch);
 				double file = micro.get("tempguardFile");
@@ -101,6 +108,22 @@ public final class Benchmarks {
 		}
 		System.out.println();
 		System.out.print(table);
+	}
+
+	private static void report(StringBuilder table, int tests, int rounds, Path scratch)
+			throws IOException, InterruptedException {
+		String name = String.format(Locale.ROOT, "report page, %,d tests", tests);
+		if (!ReportPageBenchmark.chromiumPresent()) {
+			row(table, name + ": skipped, no chromium (-Dchromium=PATH)", "", "", Double.NaN, "", null);
+			return;
+		}
+		ReportPageBenchmark.Result report = new ReportPageBenchmark(tests, rounds).run(scratch);
+		row(table, name + ": size vs 10 tests", mb(report.bytes()),
+				String.format(Locale.ROOT, "%.1f kB", report.baselineBytes() / 1e3), Double.NaN, "", null);
+		row(table, name + ": opens in Chromium vs 10 tests", ms(report.openedMillis() * 1e6),
+				ms(report.baselineOpenedMillis() * 1e6), report.openedMillis() / report.baselineOpenedMillis(), "<2 s",
+				report.openedMillis() < 2_000);
+		row(table, "  then every class expanded", ms(report.expandedMillis() * 1e6), "", Double.NaN, "", null);
 	}
 
 	private static void row(StringBuilder table, String name, String measured, String baseline, double ratio,

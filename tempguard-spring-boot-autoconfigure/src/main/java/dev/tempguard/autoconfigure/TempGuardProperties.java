@@ -13,6 +13,7 @@ import dev.tempguard.CleanupMode;
 import dev.tempguard.internal.settings.CleanupPolicy;
 import dev.tempguard.internal.settings.LeakDetectionSettings;
 import dev.tempguard.internal.settings.MaxAge;
+import dev.tempguard.internal.settings.ReportSettings;
 import dev.tempguard.internal.settings.SweepSettings;
 import dev.tempguard.internal.settings.TempGuardSettings;
 
@@ -62,6 +63,8 @@ public class TempGuardProperties {
 
 	private final Sweep sweep = new Sweep();
 
+	private final Report report = new Report();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -100,7 +103,7 @@ public class TempGuardProperties {
 				new LeakDetectionSettings(this.leakDetection.isEnabled(),
 						this.leakDetection.getWatchDirs().stream().map(Path::of).toList(),
 						this.leakDetection.getIgnore(), policy.deleteUntracked(), this.leakDetection.getMode()),
-				true);
+				true, this.report.settings());
 	}
 
 	public Duration getMaxAge() {
@@ -133,6 +136,10 @@ public class TempGuardProperties {
 
 	public Sweep getSweep() {
 		return this.sweep;
+	}
+
+	public Report getReport() {
+		return this.report;
 	}
 
 	/**
@@ -244,6 +251,90 @@ public class TempGuardProperties {
 
 		public void setDryRun(boolean dryRun) {
 			this.dryRun = dryRun;
+		}
+
+	}
+
+	/** The end-of-run report. */
+	public static class Report {
+
+		/**
+		 * Folder the report (report.json and index.html) is written to. Defaults to
+		 * target/tempguard in the module's directory (build/tempguard under Gradle).
+		 */
+		private @Nullable String dir;
+
+		/**
+		 * Whether report.json and index.html are written at the end of the test run.
+		 */
+		private @Nullable Boolean enabled;
+
+		/**
+		 * Whether tempguard's summary is printed at the end of the test run.
+		 */
+		private @Nullable Boolean summary;
+
+		/**
+		 * Folder where the report keeps the totals of the last builds, for its trend
+		 * chart: one that survives 'mvn clean', such as a CI cache or artifact folder. No
+		 * history when unset.
+		 */
+		private @Nullable String historyDir;
+
+		/**
+		 * How many builds the history keeps, 2 or more.
+		 */
+		private @Nullable Integer historySize;
+
+		public @Nullable String getDir() {
+			return this.dir;
+		}
+
+		public void setDir(@Nullable String dir) {
+			this.dir = dir;
+		}
+
+		public @Nullable Boolean getEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(@Nullable Boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public @Nullable Boolean getSummary() {
+			return this.summary;
+		}
+
+		public void setSummary(@Nullable Boolean summary) {
+			this.summary = summary;
+		}
+
+		public @Nullable String getHistoryDir() {
+			return this.historyDir;
+		}
+
+		public void setHistoryDir(@Nullable String historyDir) {
+			this.historyDir = historyDir;
+		}
+
+		public @Nullable Integer getHistorySize() {
+			return this.historySize;
+		}
+
+		public void setHistorySize(@Nullable Integer historySize) {
+			this.historySize = historySize;
+		}
+
+		// only what this context sets: the rest keeps what the JUnit parameters or
+		// another context said
+		ReportSettings settings() {
+			return new ReportSettings(path(this.dir), this.enabled, this.summary, path(this.historyDir),
+					this.historySize);
+		}
+
+		private static @Nullable Path path(@Nullable String value) {
+			return (value != null && !value.isBlank()) ? Path.of(value) : null;
 		}
 
 	}

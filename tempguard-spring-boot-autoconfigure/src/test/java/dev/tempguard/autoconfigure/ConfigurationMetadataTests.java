@@ -36,7 +36,11 @@ class ConfigurationMetadataTests {
 			"tempguard.max-age", "tempguard.fail-on-leak", "tempguard.cleanup", "tempguard.leak-detection.enabled",
 			"tempguard.leak-detection.watch-dirs", "tempguard.leak-detection.ignore",
 			"tempguard.leak-detection.delete-untracked", "tempguard.leak-detection.mode", "tempguard.sweep.enabled",
-			"tempguard.sweep.dry-run");
+			"tempguard.sweep.dry-run", "tempguard.report.dir", "tempguard.report.enabled", "tempguard.report.summary",
+			"tempguard.report.history-dir", "tempguard.report.history-size");
+
+	// unset means off
+	private static final List<String> WITHOUT_DEFAULT = List.of("tempguard.report.history-dir");
 
 	@Test
 	void metadataDescribesEveryPropertyWithADefaultValue() throws IOException {
@@ -45,6 +49,10 @@ class ConfigurationMetadataTests {
 		for (String name : PROPERTIES) {
 			JsonNode property = properties.get(name);
 			assertThat(property.path("description").asString()).as("description of %s", name).isNotBlank();
+			if (WITHOUT_DEFAULT.contains(name)) {
+				assertThat(property.has("defaultValue")).as("%s has no defaultValue", name).isFalse();
+				continue;
+			}
 			assertThat(property.has("defaultValue")).as("%s has a defaultValue", name).isTrue();
 			assertThat(property.get("defaultValue").isNull()).as("defaultValue of %s", name).isFalse();
 			assertThat(property.path("sourceType").asString()).as("sourceType of %s", name)
@@ -66,6 +74,7 @@ class ConfigurationMetadataTests {
 		assertThat(properties.get("tempguard.leak-detection.delete-untracked").get("defaultValue").booleanValue())
 			.isFalse();
 		assertThat(properties.get("tempguard.sweep.dry-run").get("defaultValue").booleanValue()).isFalse();
+		assertThat(properties.get("tempguard.report.history-size").get("defaultValue").asInt()).isEqualTo(20);
 	}
 
 	@Test

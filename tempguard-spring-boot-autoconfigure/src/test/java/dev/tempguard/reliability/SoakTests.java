@@ -35,6 +35,7 @@ import dev.tempguard.TempDirectory;
 import dev.tempguard.TempFileRegistry;
 import dev.tempguard.integration.FixtureApplication;
 import dev.tempguard.integration.FixtureRuns;
+import dev.tempguard.internal.report.TestRecord;
 import dev.tempguard.internal.runtime.TempGuardRuntime;
 import dev.tempguard.internal.stats.Counters;
 
@@ -158,6 +159,7 @@ class SoakTests {
 				.records()
 				.stream()
 				.flatMap((record) -> record.leaks().stream())
+				.map(TestRecord.LeakRecord::leak)
 				.filter((leak) -> untrackedLeft.containsKey(leak.path()))
 				.collect(Collectors.toMap(Leak::path, Leak::context));
 			assertThat(reported).as("who each forgotten entry was reported against").isEqualTo(untrackedLeft);

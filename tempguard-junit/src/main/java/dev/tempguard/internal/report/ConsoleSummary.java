@@ -5,10 +5,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.StringJoiner;
 
+import dev.tempguard.internal.support.Formats;
+
 /**
  * The console summary of a fork's run: a first line of totals (the one the README
  * promises, starting with {@code [tempguard] } and saying how many tests were guarded),
- * then the leaks by test, the paths kept after failed tests, the time spent cleaning, and
+ * then the verdict, the leaks by test, the paths kept after failed tests, the framework
+ * leftovers and fixed baseline entries when there are any, the time spent cleaning, and
  * where the report is.
  */
 public final class ConsoleSummary {
@@ -44,8 +47,11 @@ public final class ConsoleSummary {
 	public static String render(RunReport report, String where) {
 		StringJoiner lines = new StringJoiner("\n");
 		lines.add(firstLine(report.totals()));
+		lines.add(INDENT + "verdict: " + Verdict.line(report));
 		leaks(report, lines);
 		kept(report, lines);
+		leftovers(report, lines);
+		fixed(report, lines);
 		cleaning(report, lines);
 		lines.add(INDENT + "report: " + where);
 		return lines.toString();
@@ -63,25 +69,49 @@ public final class ConsoleSummary {
 			lines.add(INDENT + "leaks by test: none");
 			return;
 		}
-		long total = leaking.stream().mapToLong((test) -> test.leaks().size()).sum();
-		long untracked = leaking.stream()
-			.flatMap((test) -> test.leaks().stream())
-			.filter((leak) -> "UNTRACKED".equals(leak.reason()))
-			.count();
-		lines.add(INDENT + "leaks by test: " + total + ((total == 1) ? " path" : " paths") + " in " + leaking.size()
-				+ ((leaking.size() == 1) ? " test" : " tests") + " (" + (total - untracked) + " undeletable, "
-				+ untracked + " untracked)");
-		leaking.stream()
-			.limit(TOP)
-			.forEach((test) -> lines.add(ITEM + String.format(Locale.ROOT, "%3d  ", test.leaks().size())
-					+ test.context() + "  e.g. " + test.leaks().get(0).path()));
+		RunReport.Findings findings = report.findings();
+		lines.add(INDENT + "leaks by test: " + Verdict.count(findings.leaks(), "path") + " in "
+				+ Verdict.count(leaking.size(), "test") + " (" + findings.undeletable() + " undeletable, "
+				+ findings.untracked() + " untracked, " + findings.late() + " late, " + findings.ambiguous()
+				+ " ambiguous)");
+		leaking.stream().limit(TOP).forEach((test) -> {
+			RunReport.LeakEntry first = test.leaks().get(0);
+			RunReport.Site site = first.site();
+			lines.add(ITEM + String.format(Locale.ROOT, "%3d  ", test.leaks().size()) + test.displayName() + "  e.g. "
+					+ first.path() + ((site != null) ? "  (" + site.describe("made") + ")" : ""));
+		});
 		more(lines, leaking.size(), "tests");
+	}
+
+	private static void leftovers(RunReport report, StringJoiner lines) {
+		if (report.leftovers().isEmpty()) {
+			return;
+		}
+		List<RunReport.Leftover> left = report.leftovers().stream().filter(RunReport.Leftover::left).toList();
+		lines.add(INDENT + "framework leftovers: " + report.leftovers().size() + " made while application contexts"
+				+ " started, " + left.size() + " left, not deleted");
+		left.stream()
+			.limit(TOP)
+			.forEach((leftover) -> lines
+				.add(ITEM + leftover.path() + "  (" + Formats.size(leftover.bytes(), leftover.files())
+						+ (leftover.match().isEmpty() ? ", left by start-up" : ", " + leftover.match()) + ")"));
+		more(lines, left.size(), "leftovers");
+	}
+
+	private static void fixed(RunReport report, StringJoiner lines) {
+		if (report.fixed().isEmpty()) {
+			return;
+		}
+		lines.add(INDENT + "fixed: " + Verdict.count(report.fixed().size(), "baseline entry", "baseline entries")
+				+ " no longer seen, remove " + ((report.fixed().size() == 1) ? "it" : "them") + " from the baseline");
+		report.fixed().stream().limit(TOP).forEach((fixed) -> lines.add(ITEM + fixed.key()));
+		more(lines, report.fixed().size(), "entries");
 	}
 
 	private static void kept(RunReport report, StringJoiner lines) {
 		List<String[]> kept = report.tests()
 			.stream()
-			.flatMap((test) -> test.kept().stream().map((path) -> new String[] { path, test.context() }))
+			.flatMap((test) -> test.kept().stream().map((path) -> new String[] { path, test.displayName() }))
 			.toList();
 		if (kept.isEmpty()) {
 			lines.add(INDENT + "kept on failure: none");
@@ -101,7 +131,8 @@ public final class ConsoleSummary {
 			.max(Comparator.comparingLong(RunReport.TestEntry::cleanupNanos))
 			.orElse(null);
 		if (slowest != null && slowest.cleanupNanos() > 0) {
-			line += String.format(Locale.ROOT, "; slowest %s (%.1f ms)", slowest.context(), slowest.cleanupMillis());
+			line += String.format(Locale.ROOT, "; slowest %s (%.1f ms)", slowest.displayName(),
+					slowest.cleanupMillis());
 		}
 		lines.add(line);
 	}

@@ -4,83 +4,200 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.function.ToLongFunction;
 
 import dev.tempguard.internal.support.Formats;
 
 /**
  * Renders a report as one self-contained HTML page: inline CSS and vanilla JavaScript,
- * nothing loaded from the network. It shows the totals and the forks covered, a bar chart
- * of files per test class, a table with a row per test context (sortable by clicking a
- * header, rows with leaks highlighted), and the leaked and kept paths. Every value from
+ * nothing loaded from the network. What a reader came to see comes first: the verdict,
+ * the leaks (test, path, size, where it was made and, for an undeletable path, whether it
+ * is still open), the framework leftovers, the kept paths, the largest producers and the
+ * trend across builds; then the tests, a row per class expandable to its tests, with a
+ * filter; then the forks covered. The layout has no horizontal overflow from 1,280 px
+ * down to a phone's 390 px: names wrap, the table's columns collapse. Every value from
  * the report is HTML-escaped.
  */
 public final class HtmlReport {
 
-	/** Classes shown in the chart at most. */
-	static final int CHART_CLASSES = 25;
+	/** Tests named in each list of largest producers. */
+	static final int PRODUCERS = 5;
 
 	private static final String CSS = """
-			:root { --fg: #1f2328; --muted: #656d76; --line: #d0d7de; --bg: #f6f8fa; --bar: #3b82c4;
-			  --leak: #c62828; --leak-bg: #fdecea; --warn-bg: #fff8e1; }
+			:root { --fg: #1f2328; --muted: #656d76; --line: #d0d7de; --bg: #f6f8fa; --accent: #3b82c4;
+			  --leak: #c62828; --leak-bg: #fdecea; --ok: #1a7f37; --ok-bg: #e6f4ea; --warn-bg: #fff8e1; }
 			* { box-sizing: border-box; }
-			body { margin: 0; padding: 20px 28px 40px; color: var(--fg); background: #fff;
-			  font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; }
-			h1 { font-size: 22px; margin: 0 0 4px; }
-			h2 { font-size: 16px; margin: 28px 0 8px; }
-			.meta, .hint { color: var(--muted); margin: 0 0 12px; }
-			.totals { display: flex; flex-wrap: wrap; gap: 10px; margin: 12px 0; }
-			.card { border: 1px solid var(--line); border-radius: 6px; padding: 8px 14px; min-width: 120px; background: var(--bg); }
-			.card .value { font-size: 22px; font-weight: 600; display: block; }
+			[hidden] { display: none !important; }
+			body { margin: 0 auto; max-width: 1280px; padding: 16px 24px 40px; color: var(--fg); background: #fff;
+			  font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif;
+			  overflow-wrap: anywhere; }
+			h1 { font-size: 22px; margin: 0 0 2px; }
+			h2 { font-size: 16px; margin: 24px 0 8px; }
+			h3 { font-size: 13px; margin: 0 0 4px; color: var(--muted); font-weight: 600; }
+			.meta, .hint { color: var(--muted); margin: 0 0 8px; }
+			.verdict { font-size: 16px; font-weight: 600; padding: 10px 14px; border-radius: 6px; margin: 10px 0; }
+			.verdict.clean { background: var(--ok-bg); color: var(--ok); }
+			.verdict.bad { background: var(--leak-bg); color: var(--leak); }
+			.totals { display: flex; flex-wrap: wrap; gap: 8px; margin: 10px 0; }
+			.card { border: 1px solid var(--line); border-radius: 6px; padding: 6px 12px; background: var(--bg); }
+			.card .value { font-size: 18px; font-weight: 600; display: block; }
 			.card .label { color: var(--muted); font-size: 12px; }
 			.card.bad { border-color: var(--leak); background: var(--leak-bg); }
 			.card.bad .value { color: var(--leak); }
+			ol.items, ul.items { list-style: none; padding: 0; margin: 0; }
+			.items > li { border: 1px solid var(--line); border-left: 4px solid var(--leak); border-radius: 6px;
+			  padding: 8px 12px; margin: 0 0 8px; background: #fff; }
+			.items > li.allowed, .items > li.known, .items > li.fixed, .items > li.deleted { border-left-color: var(--muted); }
+			.items > li.kept { border-left-color: var(--accent); }
+			.badge { display: inline-block; font-size: 11px; font-weight: 600; padding: 1px 6px; border-radius: 10px;
+			  background: var(--leak-bg); color: var(--leak); margin-right: 4px; white-space: nowrap; }
+			.badge.muted { background: var(--bg); color: var(--muted); border: 1px solid var(--line); }
+			.test-name { font-weight: 600; }
+			.path, .frames, code { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 12px; }
+			.path { display: block; margin: 2px 0; }
+			.facts { color: var(--muted); margin: 2px 0 0; }
+			.frames { color: var(--fg); }
+			.producers { display: grid; grid-template-columns: repeat(auto-fit, minmax(230px, 1fr)); gap: 10px 20px; }
+			.producers ol { margin: 0; padding-left: 20px; }
+			.producers li { margin: 0 0 2px; }
+			.producers .value { color: var(--muted); white-space: nowrap; }
+			svg.trend { display: block; width: 100%; max-width: 600px; height: auto; }
+			svg text { font: 12px system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; fill: var(--fg); }
+			svg text.axis, svg text.last { fill: var(--muted); }
+			svg .bars rect { fill: var(--leak); }
+			svg .line polyline { fill: none; stroke: var(--accent); stroke-width: 2; }
+			svg .line circle { fill: var(--accent); }
+			svg line.base { stroke: var(--line); }
+			svg rect.hover { fill: transparent; }
+			svg rect.hover:hover { fill: rgba(59, 130, 196, 0.08); }
+			.controls { display: flex; flex-wrap: wrap; gap: 8px; align-items: center; margin: 0 0 8px; }
+			.controls input { flex: 1 1 220px; min-width: 0; max-width: 420px; font: inherit; padding: 5px 8px;
+			  border: 1px solid var(--line); border-radius: 6px; }
+			button { font: inherit; cursor: pointer; }
+			.controls button { padding: 4px 10px; border: 1px solid var(--line); border-radius: 6px; background: var(--bg); }
 			table { border-collapse: collapse; width: 100%; }
 			th, td { border-bottom: 1px solid var(--line); padding: 4px 8px; text-align: left; vertical-align: top; }
 			th { background: var(--bg); font-weight: 600; white-space: nowrap; }
-			td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+			.tests td:nth-child(n+3), .tests th:nth-child(n+3) { text-align: right; font-variant-numeric: tabular-nums; }
+			.tests td:first-child { width: 60%; }
 			table.sortable th { cursor: pointer; user-select: none; }
 			table.sortable th::after { content: " \\2195"; color: #aab; }
 			table.sortable th[aria-sort=ascending]::after { content: " \\25B2"; color: var(--fg); }
 			table.sortable th[aria-sort=descending]::after { content: " \\25BC"; color: var(--fg); }
-			tr.leak td { background: var(--leak-bg); }
-			tr.leak td.leaks { color: var(--leak); font-weight: 700; }
+			tr.c td { background: #fff; font-weight: 600; }
+			tr.c .count { color: var(--muted); font-weight: 400; font-size: 12px; }
+			tr.t td:first-child { padding-left: 30px; }
+			.toggle { border: 0; background: none; padding: 0; font-weight: 600; text-align: left; color: var(--fg); }
+			.toggle::before { content: "\\25B8"; display: inline-block; width: 16px; color: var(--muted); }
+			.toggle[aria-expanded=true]::before { content: "\\25BE"; }
+			tbody.leak tr.c td, tr.leak td { background: var(--leak-bg); }
 			td.failed { color: var(--leak); }
-			.scroll { overflow-x: auto; }
-			.kind { color: var(--muted); }
-			.path { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 12px; word-break: break-all; }
-			table.forks { width: auto; }
-			svg text { font: 12px system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; fill: var(--fg); }
-			svg rect.bar { fill: var(--bar); }
-			svg rect.bar.leak { fill: var(--leak); }
-			svg text.value { fill: var(--muted); }
 			.empty { color: var(--muted); font-style: italic; }
+			ul.forks { padding-left: 20px; color: var(--muted); margin: 0; }
+			@media (max-width: 640px) {
+			  body { padding: 12px 12px 32px; }
+			  .totals { gap: 6px; }
+			  .card { padding: 4px 8px; }
+			  .card .value { font-size: 15px; }
+			  .tests, .tests thead, .tests tbody, .tests tr, .tests td, .tests th { display: block; }
+			  .tests thead tr { display: flex; flex-wrap: wrap; gap: 4px; padding: 0 0 6px; }
+			  .tests th { border: 1px solid var(--line); border-radius: 6px; padding: 2px 8px; }
+			  .tests tr { display: flex; flex-wrap: wrap; column-gap: 12px; border-bottom: 1px solid var(--line); padding: 6px 0; }
+			  .tests td { border: 0; padding: 0; }
+			  .tests td:first-child { flex: 1 1 100%; width: auto; }
+			  tr.t td:first-child { padding-left: 16px; }
+			  tr.t td:nth-child(2) { padding-left: 16px; }
+			  .tests td:nth-child(3)::before { content: "files "; color: var(--muted); }
+			  .tests td:nth-child(5)::before { content: "leaks "; color: var(--muted); }
+			  .tests td:nth-child(6)::before { content: "cleanup "; color: var(--muted); }
+			  .tests td:nth-child(6)::after { content: " ms"; }
+			}
 			""";
 
 	private static final String SCRIPT = """
 			(function () {
 			  var table = document.getElementById('tests');
-			  if (!table || !table.tBodies.length) { return; }
-			  var body = table.tBodies[0];
+			  if (!table) { return; }
 			  var headers = table.tHead.rows[0].cells;
+			  var groups = Array.prototype.slice.call(table.tBodies);
+			  groups.forEach(function (group, i) {
+			    group.order = i;
+			    group.head = group.rows[0];
+			    group.head.order = i;
+			    group.tests = Array.prototype.slice.call(group.rows, 1);
+			    group.tests.forEach(function (row, j) { row.order = j; });
+			    group.toggle = group.head.querySelector('.toggle');
+			  });
+			  var query = '';
+			  function text(row) {
+			    if (row.search === undefined) {
+			      row.search = (row.cells[0].textContent + ' ' + row.cells[0].title).toLowerCase();
+			    }
+			    return row.search;
+			  }
+			  function expanded(group) { return group.toggle.getAttribute('aria-expanded') === 'true'; }
+			  // a class that matches shows its tests when expanded; else only its tests that match show
+			  function show(group) {
+			    var classMatch = !query || text(group.head).indexOf(query) >= 0;
+			    var any = classMatch;
+			    group.tests.forEach(function (row) {
+			      var visible = classMatch ? expanded(group) : text(row).indexOf(query) >= 0;
+			      row.hidden = !visible;
+			      any = any || visible;
+			    });
+			    group.hidden = !any;
+			    return any;
+			  }
+			  var shown = document.getElementById('shown');
+			  var total = shown ? shown.textContent : '';
+			  function showAll() {
+			    var count = 0;
+			    groups.forEach(function (group) { if (show(group)) { count++; } });
+			    if (shown) { shown.textContent = query ? count + ' of ' + groups.length + ' classes match' : total; }
+			  }
+			  groups.forEach(function (group) {
+			    group.toggle.addEventListener('click', function () {
+			      group.toggle.setAttribute('aria-expanded', expanded(group) ? 'false' : 'true');
+			      show(group);
+			    });
+			  });
+			  var all = document.getElementById('expand-all');
+			  all.addEventListener('click', function () {
+			    var open = all.textContent === 'Expand all';
+			    groups.forEach(function (group) { group.toggle.setAttribute('aria-expanded', open ? 'true' : 'false'); });
+			    all.textContent = open ? 'Collapse all' : 'Expand all';
+			    showAll();
+			  });
+			  var filter = document.getElementById('filter');
+			  filter.addEventListener('input', function () {
+			    query = filter.value.trim().toLowerCase();
+			    showAll();
+			  });
 			  function value(row, index, numeric) {
 			    var cell = row.cells[index];
-			    var raw = cell.hasAttribute('data-value') ? cell.getAttribute('data-value') : cell.textContent;
-			    return numeric ? parseFloat(raw) : raw.toLowerCase();
+			    if (!numeric) { return cell.textContent.toLowerCase(); }
+			    if (cell.hasAttribute('data-v')) { return parseFloat(cell.getAttribute('data-v')); }
+			    var raw = cell.textContent;
+			    return raw === 'failed' ? 1 : (raw === 'passed' ? 0 : parseFloat(raw));
 			  }
 			  function sort(index, direction) {
 			    var numeric = headers[index].getAttribute('data-type') === 'num';
-			    var rows = Array.prototype.slice.call(body.rows);
-			    rows.sort(function (a, b) {
+			    function compare(a, b) {
 			      var x = value(a, index, numeric), y = value(b, index, numeric);
 			      var c = numeric ? x - y : (x < y ? -1 : (x > y ? 1 : 0));
-			      if (direction === 'desc') { c = -c; }
-			      return c !== 0 ? c : a.getAttribute('data-order') - b.getAttribute('data-order');
+			      return (direction === 'desc' ? -c : c) || a.order - b.order;
+			    }
+			    groups.sort(function (a, b) { return compare(a.head, b.head); });
+			    groups.forEach(function (group) {
+			      group.tests.sort(compare);
+			      group.tests.forEach(function (row) { group.appendChild(row); });
+			      table.appendChild(group);
 			    });
-			    rows.forEach(function (row) { body.appendChild(row); });
 			    for (var i = 0; i < headers.length; i++) { headers[i].removeAttribute('aria-sort'); }
 			    headers[index].setAttribute('aria-sort', direction === 'asc' ? 'ascending' : 'descending');
 			    table.setAttribute('data-sorted', headers[index].getAttribute('data-key') + '-' + direction);
@@ -112,62 +229,50 @@ public final class HtmlReport {
 
 	/** The page of {@code report}. */
 	public static String render(RunReport report) {
-		StringBuilder html = new StringBuilder(16_384);
+		StringBuilder html = new StringBuilder(16_384 + report.tests().size() * 256);
 		html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
 			.append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
 			.append("<title>tempguard report</title>\n<style>\n")
 			.append(CSS)
 			.append("</style>\n</head>\n<body>\n");
+		Map<String, String> names = new HashMap<>();
+		report.tests().forEach((test) -> names.putIfAbsent(test.context(), test.displayName()));
 		header(report, html);
-		chart(report, html);
-		tests(report, html);
-		leaks(report, html);
+		leaks(report, names, html);
+		fixed(report, html);
+		leftovers(report, names, html);
 		kept(report, html);
+		producers(report, html);
+		trend(report, html);
+		TestsTable.render(report, html);
+		forks(report, html);
 		html.append("<script>\n").append(SCRIPT).append("</script>\n</body>\n</html>\n");
 		return html.toString();
 	}
 
 	private static void header(RunReport report, StringBuilder html) {
 		RunReport.Totals totals = report.totals();
-		int forks = report.forks().size();
+		RunReport.Findings findings = report.findings();
 		html.append("<header>\n<h1>tempguard report</h1>\n<p class=\"meta\">")
-			.append(forks)
-			.append((forks == 1) ? " fork" : " forks")
+			.append(Verdict.count(report.forks().size(), "fork"))
 			.append(", ")
-			.append(report.tests().size())
-			.append(" test contexts; generated ")
+			.append(Verdict.count(report.tests().size(), "test context"))
+			.append("; generated ")
 			.append(escape(Instant.now().truncatedTo(ChronoUnit.SECONDS).toString()))
+			.append("</p>\n</header>\n<p id=\"verdict\" class=\"verdict ")
+			.append(findings.clean() ? "clean" : "bad")
+			.append("\">")
+			.append(escape(Verdict.line(report)))
 			.append("</p>\n<div class=\"totals\" id=\"totals\">\n");
-		long leaked = totals.leaked() + totals.untrackedLeaks();
 		card(html, "tests", totals.testsGuarded(), "tests guarded", false);
 		card(html, "created", totals.created(), "paths created", false);
 		card(html, "deleted", totals.deleted(), "deleted", false);
-		card(html, "leaked", leaked,
-				"leaked" + ((totals.untrackedLeaks() > 0) ? " (" + totals.untrackedLeaks() + " untracked)" : ""),
-				leaked > 0);
+		card(html, "leaked", findings.leaks(), "leaked", findings.leaks() > 0);
 		card(html, "kept", totals.kept(), "kept on failure", false);
 		card(html, "failures", totals.cleanupFailures(), "cleanup failures", totals.cleanupFailures() > 0);
+		card(html, "leftovers", findings.leftovers(), "framework leftovers", findings.leftoversLeft() > 0);
 		card(html, "cleanup", totals.cleanupMillis(), "ms cleaning", false);
-		html.append("</div>\n<table class=\"forks\" id=\"forks\">\n<caption class=\"hint\" style=\"text-align:left\">")
-			.append("Forks covered</caption>\n<thead><tr><th>pid</th><th>parent</th><th>host</th><th>start</th>")
-			.append("<th>end</th><th class=\"num\">contexts</th></tr></thead>\n<tbody>\n");
-		for (RunReport.Fork fork : report.forks()) {
-			long contexts = report.tests().stream().filter((test) -> test.fork() == fork.pid()).count();
-			html.append("<tr><td>")
-				.append(fork.pid())
-				.append("</td><td>")
-				.append((fork.parentPid() != null) ? fork.parentPid().toString() : "unknown")
-				.append("</td><td>")
-				.append(escape(fork.host()))
-				.append("</td><td>")
-				.append(escape(fork.start()))
-				.append("</td><td>")
-				.append(escape(fork.end()))
-				.append("</td><td class=\"num\">")
-				.append(contexts)
-				.append("</td></tr>\n");
-		}
-		html.append("</tbody>\n</table>\n</header>\n");
+		html.append("</div>\n");
 	}
 
 	private static void card(StringBuilder html, String id, long value, String label, boolean bad) {
@@ -182,250 +287,278 @@ public final class HtmlReport {
 			.append("</span></div>\n");
 	}
 
-	// an SVG bar chart of the files each test class tracked, most first
-	private static void chart(RunReport report, StringBuilder html) {
-		Map<String, long[]> classes = new LinkedHashMap<>();
-		for (RunReport.TestEntry test : report.tests()) {
-			long[] figures = classes.computeIfAbsent(test.testClass().isEmpty() ? "(run)" : test.testClass(),
-					(name) -> new long[2]);
-			figures[0] += test.files();
-			figures[1] += test.leaks().size();
-		}
-		List<Map.Entry<String, long[]>> bars = new ArrayList<>(classes.entrySet());
-		bars.removeIf((entry) -> entry.getValue()[0] == 0 && entry.getValue()[1] == 0);
-		bars.sort(Comparator.comparingLong((Map.Entry<String, long[]> entry) -> entry.getValue()[0])
-			.reversed()
-			.thenComparing(Map.Entry::getKey));
-		html.append("<section>\n<h2>Files per test class</h2>\n");
-		if (bars.isEmpty()) {
-			html.append("<p class=\"empty\">No test created temporary files.</p>\n</section>\n");
+	// each leak with its test, path, size, kind, creation site and, for an undeletable
+	// path, whether it is still open and where it was opened
+	private static void leaks(RunReport report, Map<String, String> names, StringBuilder html) {
+		if (report.findings().leaks() == 0) {
 			return;
 		}
-		int shown = Math.min(bars.size(), CHART_CLASSES);
-		long max = Math.max(1, bars.get(0).getValue()[0]);
-		int labelWidth = 300;
-		int barWidth = 520;
-		int row = 24;
-		int width = labelWidth + barWidth + 90;
-		int height = shown * row + 8;
-		html.append("<svg id=\"chart\" role=\"img\" aria-label=\"files per test class\" width=\"")
-			.append(width)
-			.append("\" height=\"")
-			.append(height)
-			.append("\" viewBox=\"0 0 ")
-			.append(width)
-			.append(' ')
-			.append(height)
-			.append("\" xmlns=\"http://www.w3.org/2000/svg\">\n");
-		for (int i = 0; i < shown; i++) {
-			String name = bars.get(i).getKey();
-			long files = bars.get(i).getValue()[0];
-			long leaks = bars.get(i).getValue()[1];
-			int y = i * row + 4;
-			long length = Math.max((files > 0) ? 2 : 0, Math.round((double) files / max * barWidth));
-			html.append("<g class=\"bar-row\" data-class=\"")
-				.append(escape(name))
-				.append("\" data-files=\"")
-				.append(files)
-				.append("\"><title>")
-				.append(escape(name))
-				.append(": ")
-				.append(files)
-				.append((files == 1) ? " file" : " files")
-				.append((leaks > 0) ? ", " + leaks + ((leaks == 1) ? " leak" : " leaks") : "")
-				.append("</title>\n<text x=\"")
-				.append(labelWidth - 8)
-				.append("\" y=\"")
-				.append(y + 15)
-				.append("\" text-anchor=\"end\">")
-				.append(escape(shorten(simpleName(name), 42)))
-				.append("</text><rect class=\"bar")
-				.append((leaks > 0) ? " leak" : "")
-				.append("\" x=\"")
-				.append(labelWidth)
-				.append("\" y=\"")
-				.append(y + 2)
-				.append("\" width=\"")
-				.append(length)
-				.append("\" height=\"")
-				.append(row - 6)
-				.append("\" rx=\"2\"></rect><text class=\"value\" x=\"")
-				.append(labelWidth + length + 6)
-				.append("\" y=\"")
-				.append(y + 15)
-				.append("\">")
-				.append(files)
-				.append((leaks > 0) ? " (" + leaks + ((leaks == 1) ? " leak)" : " leaks)") : "")
-				.append("</text></g>\n");
-		}
-		html.append("</svg>\n");
-		if (bars.size() > shown) {
-			html.append("<p class=\"hint\">and ")
-				.append(bars.size() - shown)
-				.append(" more classes, in the table below</p>\n");
-		}
-		html.append("</section>\n");
-	}
-
-	private static void tests(RunReport report, StringBuilder html) {
-		html.append("<section>\n<h2>Tests</h2>\n<p class=\"hint\">One row per test context; click a column header")
-			.append(" to sort. Rows with leaks are highlighted.</p>\n");
-		if (report.tests().isEmpty()) {
-			html.append("<p class=\"empty\">No test context was cleaned.</p>\n</section>\n");
-			return;
-		}
-		html.append("<div class=\"scroll\">\n<table id=\"tests\" class=\"sortable\">\n<thead><tr>")
-			.append("<th data-key=\"test\" data-type=\"text\">test</th>")
-			.append("<th data-key=\"class\" data-type=\"text\">class</th>")
-			.append("<th data-key=\"kind\" data-type=\"text\">kind</th>")
-			.append("<th data-key=\"outcome\" data-type=\"text\">outcome</th>")
-			.append("<th data-key=\"files\" data-type=\"num\" class=\"num\">files</th>")
-			.append("<th data-key=\"bytes\" data-type=\"num\" class=\"num\">bytes</th>")
-			.append("<th data-key=\"leaks\" data-type=\"num\" class=\"num\">leaks</th>")
-			.append("<th data-key=\"cleanup\" data-type=\"num\" class=\"num\">cleanup ms</th>")
-			.append("</tr></thead>\n<tbody>\n");
-		// leaks first, then the most files: what a reader looks for
-		List<RunReport.TestEntry> tests = new ArrayList<>(report.tests());
-		tests.removeIf(HtmlReport::nothingToShow);
-		tests.sort(Comparator.comparingInt((RunReport.TestEntry test) -> test.leaks().size())
-			.thenComparingInt(RunReport.TestEntry::files)
-			.reversed());
-		int order = 0;
-		for (RunReport.TestEntry test : tests) {
-			boolean leak = !test.leaks().isEmpty();
-			html.append("<tr data-order=\"")
-				.append(order++)
-				.append("\" data-context=\"")
-				.append(escape(test.context()))
-				.append('"')
-				.append(leak ? " class=\"leak\"" : "")
-				.append("><td title=\"")
-				.append(escape(test.context()))
-				.append("\">")
-				.append(escape(testName(test)))
-				.append("</td><td title=\"")
-				.append(escape(test.testClass()))
-				.append("\" data-value=\"")
-				.append(escape(test.testClass()))
-				.append("\">")
-				.append(escape(simpleName(test.testClass())))
-				.append("</td><td class=\"kind\">")
-				.append(escape(test.kind()))
-				.append("</td><td")
-				.append(test.failed() ? " class=\"failed\"" : "")
-				.append('>')
-				.append(escape(test.outcome()))
-				.append("</td><td class=\"num files\">")
-				.append(test.files())
-				.append("</td><td class=\"num bytes\" data-value=\"")
-				.append(test.bytes())
-				.append("\" title=\"")
-				.append(test.bytes())
-				.append(" bytes\">")
-				.append(Formats.bytes(test.bytes()))
-				.append("</td><td class=\"num leaks\"")
-				.append(leak ? " title=\"" + escape(leakTitle(test)).replace("\n", "&#10;") + "\"" : "")
-				.append('>')
-				.append(test.leaks().size())
-				.append("</td><td class=\"num cleanup\" data-value=\"")
-				.append(test.cleanupNanos())
-				.append("\">")
-				.append(String.format(Locale.ROOT, "%.1f", test.cleanupMillis()))
-				.append("</td></tr>\n");
-		}
-		html.append("</tbody>\n</table>\n</div>\n");
-		long hidden = report.tests().stream().filter(HtmlReport::nothingToShow).count();
-		if (hidden > 0) {
-			html.append("<p class=\"hint\" id=\"hidden\" style=\"margin-top:6px\">")
-				.append(hidden)
-				.append((hidden == 1) ? " class or run context" : " class and run contexts")
-				.append(" without files, leaks or kept paths not shown (they are in report.json).</p>\n");
-		}
-		html.append("</section>\n");
-	}
-
-	// a class's or the run's context that tracked nothing: a row of zeros
-	private static boolean nothingToShow(RunReport.TestEntry test) {
-		return !"method".equals(test.kind()) && test.files() == 0 && test.leaks().isEmpty() && test.kept().isEmpty();
-	}
-
-	private static void leaks(RunReport report, StringBuilder html) {
-		html.append("<section>\n<h2>Leaks</h2>\n");
-		if (report.tests().stream().allMatch((test) -> test.leaks().isEmpty())) {
-			html.append("<p class=\"empty\" id=\"no-leaks\">No test leaked a temporary path.</p>\n</section>\n");
-			return;
-		}
-		html.append("<table id=\"leaks\">\n<thead><tr><th>test</th><th>path</th><th>why</th>")
-			.append("<th class=\"num\">files</th><th class=\"num\">bytes</th></tr></thead>\n<tbody>\n");
-		for (RunReport.TestEntry test : report.tests()) {
+		html.append("<section id=\"leaks-section\">\n<h2>Leaks</h2>\n<ol class=\"items\" id=\"leaks\">\n");
+		for (RunReport.TestEntry test : leakingFirst(report.tests())) {
 			for (RunReport.LeakEntry leak : test.leaks()) {
-				html.append("<tr class=\"leak\"><td>")
+				RunReport.Disposition disposition = leak.disposition();
+				html.append("<li class=\"leak ")
+					.append(escape(disposition.status()))
+					.append("\" data-reason=\"")
+					.append(escape(leak.reason()))
+					.append("\"><span class=\"badge\">")
+					.append(escape(kind(leak.reason())))
+					.append("</span>");
+				if (!RunReport.Disposition.NEW_STATUS.equals(disposition.status())) {
+					html.append("<span class=\"badge muted\">").append(escape(disposition.status())).append("</span>");
+				}
+				html.append("<span class=\"test-name\" title=\"")
 					.append(escape(test.context()))
-					.append("</td><td class=\"path\" title=\"")
-					.append(escape(leak.description()))
 					.append("\">")
+					.append(escape(label(test)))
+					.append("</span>\n<span class=\"path\">")
 					.append(escape(leak.path()))
-					.append("</td><td>")
-					.append("UNTRACKED".equals(leak.reason()) ? "created without the registry, not deleted"
-							: "could not be deleted")
-					.append("</td><td class=\"num\">")
-					.append(leak.files())
-					.append("</td><td class=\"num\">")
-					.append(Formats.bytes(leak.bytes()))
-					.append("</td></tr>\n");
+					.append("</span>\n<div class=\"facts\">")
+					.append(escape(Formats.size(leak.bytes(), leak.files())))
+					.append("; ")
+					.append(escape(why(leak)))
+					.append("</div>\n");
+				site(html, leak);
+				if (!leak.candidates().isEmpty()) {
+					html.append("<div class=\"facts\">made by one of: ")
+						.append(escape(String.join(", ",
+								leak.candidates().stream().map((id) -> names.getOrDefault(id, id)).toList())))
+						.append("</div>\n");
+				}
+				if (leak.undeletable()) {
+					html.append("<div class=\"facts open\">").append(escape(openState(leak))).append("</div>\n");
+				}
+				if (RunReport.Disposition.ALLOWED.equals(disposition.status())) {
+					html.append("<div class=\"facts\">allowed by @AllowLeaks: ")
+						.append(escape(disposition.reason()))
+						.append(disposition.issue().isEmpty() ? "" : " (" + escape(disposition.issue()) + ")")
+						.append("</div>\n");
+				}
+				else if (RunReport.Disposition.KNOWN.equals(disposition.status())) {
+					html.append("<div class=\"facts\">known: in the baseline as <code>")
+						.append(escape(disposition.baselineKey()))
+						.append("</code></div>\n");
+				}
+				html.append("</li>\n");
 			}
 		}
-		html.append("</tbody>\n</table>\n</section>\n");
+		html.append("</ol>\n</section>\n");
+	}
+
+	private static void site(StringBuilder html, RunReport.LeakEntry leak) {
+		RunReport.Site site = leak.site();
+		if (site == null) {
+			if (!leak.undeletable()) {
+				html.append("<div class=\"facts\">creation site unknown</div>\n");
+			}
+			return;
+		}
+		html.append("<div class=\"facts\">");
+		if (site.known() && !site.frames().isEmpty()) {
+			html.append("made at <span class=\"frames\">")
+				.append(escape(String.join("\n", site.frames())).replace("\n", "<br>called from "))
+				.append("</span>");
+		}
+		else {
+			html.append(escape(site.describe("made")));
+		}
+		html.append("</div>\n");
+	}
+
+	private static List<RunReport.TestEntry> leakingFirst(List<RunReport.TestEntry> tests) {
+		List<RunReport.TestEntry> leaking = new ArrayList<>(
+				tests.stream().filter((test) -> !test.leaks().isEmpty()).toList());
+		// new leaks first: those fail the build
+		leaking.sort(Comparator.comparing((RunReport.TestEntry test) -> test.leaks()
+			.stream()
+			.noneMatch((leak) -> RunReport.Disposition.NEW_STATUS.equals(leak.disposition().status()))));
+		return leaking;
+	}
+
+	private static String kind(String reason) {
+		return switch (reason) {
+			case RunReport.LeakEntry.UNDELETABLE -> "could not be deleted";
+			case RunReport.LeakEntry.UNTRACKED -> "untracked";
+			case RunReport.LeakEntry.LATE -> "made after its test";
+			case RunReport.LeakEntry.AMBIGUOUS -> "ambiguous";
+			default -> reason.toLowerCase(Locale.ROOT);
+		};
+	}
+
+	private static String why(RunReport.LeakEntry leak) {
+		return switch (leak.reason()) {
+			case RunReport.LeakEntry.UNDELETABLE -> "tracked by the registry, and could not be deleted";
+			case RunReport.LeakEntry.UNTRACKED -> "created during the test without the registry, and not deleted";
+			case RunReport.LeakEntry.LATE -> "created by a thread of the test after it ended, and not deleted";
+			case RunReport.LeakEntry.AMBIGUOUS -> "created without the registry while several tests ran";
+			default -> leak.description();
+		};
+	}
+
+	private static String openState(RunReport.LeakEntry leak) {
+		return switch (leak.openState()) {
+			case "OPEN" -> "still open in this JVM" + ((leak.openedAt() != null)
+					? ", " + leak.openedAt().describe("opened") : ": close the stream or channel that opened it");
+			case "NOT_OPEN" -> "not open in this JVM";
+			default -> "whether it is still open is unknown";
+		};
+	}
+
+	private static void fixed(RunReport report, StringBuilder html) {
+		if (report.fixed().isEmpty()) {
+			return;
+		}
+		html.append("<section id=\"fixed-section\">\n<h2>Fixed: remove from the baseline</h2>\n")
+			.append("<ul class=\"items\" id=\"fixed\">\n");
+		for (RunReport.Fixed fixed : report.fixed()) {
+			html.append("<li class=\"fixed\"><code>")
+				.append(escape(fixed.key()))
+				.append("</code><div class=\"facts\">")
+				.append(escape(fixed.test()))
+				.append(fixed.description().isEmpty() ? "" : ": " + escape(fixed.description()))
+				.append("</div></li>\n");
+		}
+		html.append("</ul>\n</section>\n");
+	}
+
+	private static void leftovers(RunReport report, Map<String, String> names, StringBuilder html) {
+		if (report.leftovers().isEmpty()) {
+			return;
+		}
+		html.append("<section id=\"leftovers-section\">\n<h2>Framework leftovers</h2>\n")
+			.append("<p class=\"hint\">Made while an application context started: not a test's leak.</p>\n")
+			.append("<ul class=\"items\" id=\"leftovers\">\n");
+		for (RunReport.Leftover leftover : report.leftovers()) {
+			html.append("<li class=\"")
+				.append(leftover.left() ? "left" : "deleted")
+				.append("\"><span class=\"path\">")
+				.append(escape(leftover.path()))
+				.append("</span><div class=\"facts\">")
+				.append(escape(Formats.size(leftover.bytes(), leftover.files())))
+				.append("; ")
+				.append(escape(leftoverStatus(leftover)))
+				.append(leftover.context().isEmpty() ? ""
+						: "; started by " + escape(names.getOrDefault(leftover.context(), leftover.context())))
+				.append("</div></li>\n");
+		}
+		html.append("</ul>\n</section>\n");
+	}
+
+	private static String leftoverStatus(RunReport.Leftover leftover) {
+		String match = "matched " + (leftover.match().isEmpty() ? "the catalogue" : leftover.match());
+		String note = leftover.note().isEmpty() ? "" : ": " + leftover.note();
+		return switch (RunReport.Leftover.Status.of(leftover.status())) {
+			case DELETED -> match + ", deleted";
+			case DELETE_AT_EXIT -> match + ", deleted when the JVM exits";
+			case DELETE_FAILED -> match + ", could not be deleted" + note;
+			case LEFT -> "left by start-up, not deleted" + note;
+		};
 	}
 
 	private static void kept(RunReport report, StringBuilder html) {
 		if (report.tests().stream().allMatch((test) -> test.kept().isEmpty())) {
 			return;
 		}
-		html.append("<section>\n<h2>Kept after failed tests</h2>\n<table id=\"kept\">\n")
-			.append("<thead><tr><th>test</th><th>path</th></tr></thead>\n<tbody>\n");
+		html.append("<section id=\"kept-section\">\n<h2>Kept after failed tests</h2>\n")
+			.append("<ul class=\"items\" id=\"kept\">\n");
 		for (RunReport.TestEntry test : report.tests()) {
 			for (String path : test.kept()) {
-				html.append("<tr><td>")
+				html.append("<li class=\"kept\"><span class=\"test-name\" title=\"")
 					.append(escape(test.context()))
-					.append("</td><td class=\"path\">")
+					.append("\">")
+					.append(escape(label(test)))
+					.append("</span><span class=\"path\">")
 					.append(escape(path))
-					.append("</td></tr>\n");
+					.append("</span></li>\n");
 			}
 		}
-		html.append("</tbody>\n</table>\n</section>\n");
+		html.append("</ul>\n</section>\n");
 	}
 
-	// the method and invocation of a method's context, else what the context stands for
-	private static String testName(RunReport.TestEntry test) {
-		int hash = test.context().indexOf('#');
-		if (hash >= 0) {
-			return test.context().substring(hash + 1);
+	// the tests that made the most files, the most bytes, and took longest to clean
+	private static void producers(RunReport report, StringBuilder html) {
+		List<RunReport.TestEntry> tests = report.tests()
+			.stream()
+			.filter((test) -> !"tests".equals(test.kind()))
+			.toList();
+		StringBuilder lists = new StringBuilder();
+		producerList(lists, "Files", "files", tests, RunReport.TestEntry::files, String::valueOf);
+		producerList(lists, "Bytes", "bytes", tests, RunReport.TestEntry::bytes, Formats::bytes);
+		producerList(lists, "Cleanup time", "cleanup", tests, RunReport.TestEntry::cleanupNanos,
+				(nanos) -> String.format(Locale.ROOT, (nanos < 1_000_000) ? "%.2f ms" : "%.1f ms", nanos / 1e6));
+		if (lists.length() == 0) {
+			return;
 		}
-		if ("class".equals(test.kind())) {
-			return "(class)";
+		html.append("<section id=\"producers-section\">\n<h2>Largest producers</h2>\n<div class=\"producers\">\n")
+			.append(lists)
+			.append("</div>\n</section>\n");
+	}
+
+	private static void producerList(StringBuilder html, String title, String id, List<RunReport.TestEntry> tests,
+			ToLongFunction<RunReport.TestEntry> value, Function<Long, String> format) {
+		List<RunReport.TestEntry> top = tests.stream()
+			.filter((test) -> value.applyAsLong(test) > 0)
+			.sorted(Comparator.comparingLong(value).reversed())
+			.limit(PRODUCERS)
+			.toList();
+		if (top.isEmpty()) {
+			return;
 		}
-		return "(" + test.context() + ")";
-	}
-
-	private static String leakTitle(RunReport.TestEntry test) {
-		StringBuilder title = new StringBuilder();
-		for (RunReport.LeakEntry leak : test.leaks()) {
-			if (title.length() > 0) {
-				title.append('\n');
-			}
-			title.append(leak.description());
+		html.append("<div><h3>").append(title).append("</h3><ol id=\"producers-").append(id).append("\">\n");
+		for (RunReport.TestEntry test : top) {
+			html.append("<li><span title=\"")
+				.append(escape(test.context()))
+				.append("\">")
+				.append(escape(label(test)))
+				.append("</span> <span class=\"value\">")
+				.append(escape(format.apply(value.applyAsLong(test))))
+				.append("</span></li>\n");
 		}
-		return title.toString();
+		html.append("</ol></div>\n");
 	}
 
-	private static String simpleName(String name) {
-		int dot = name.lastIndexOf('.');
-		return (dot >= 0) ? name.substring(dot + 1) : name;
+	// a test by its display name (its id without the package when it has none); a
+	// class's or the run's context saying so
+	private static String label(RunReport.TestEntry test) {
+		String name = test.displayName().equals(test.context()) ? TestsTable.simpleName(test.context())
+				: test.displayName();
+		return switch (test.kind()) {
+			case "class" -> name + " (class context: @BeforeAll, @AfterAll)";
+			case "run" -> "the run, outside any test";
+			default -> name;
+		};
 	}
 
-	private static String shorten(String text, int max) {
-		return (text.length() <= max) ? text : text.substring(0, max - 1) + "\u2026";
+	private static void trend(RunReport report, StringBuilder html) {
+		if (!TrendChart.drawable(report.history())) {
+			return;
+		}
+		html.append("<section id=\"trend-section\">\n<h2>Last ")
+			.append(report.history().size())
+			.append(" builds</h2>\n");
+		TrendChart.render(report.history(), html);
+		html.append("</section>\n");
+	}
+
+	private static void forks(RunReport report, StringBuilder html) {
+		html.append("<section id=\"forks-section\">\n<h2>Forks covered</h2>\n<ul class=\"forks\" id=\"forks\">\n");
+		for (RunReport.Fork fork : report.forks()) {
+			long contexts = report.tests().stream().filter((test) -> test.fork() == fork.pid()).count();
+			html.append("<li>pid <span class=\"pid\">")
+				.append(fork.pid())
+				.append("</span>, started by ")
+				.append((fork.parentPid() != null) ? "pid " + fork.parentPid() : "an unknown process")
+				.append(", on ")
+				.append(escape(fork.host()))
+				.append(": ")
+				.append(escape(fork.start()))
+				.append(" to ")
+				.append(escape(fork.end()))
+				.append(", ")
+				.append(Verdict.count(contexts, "context"))
+				.append("</li>\n");
+		}
+		html.append("</ul>\n</section>\n");
 	}
 
 	/**

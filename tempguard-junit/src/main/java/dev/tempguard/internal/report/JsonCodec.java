@@ -11,10 +11,10 @@ import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Reads and writes {@link RunReport} as JSON with Jackson. Jackson is optional: only
- * {@link ReportWriter} uses this class, once it has checked that Jackson is there, and
- * {@link ReportMerger}, which only the Maven plugin (that brings Jackson) calls, so that
- * nothing else loads it.
+ * Reads and writes {@link RunReport} and the history of builds as JSON with Jackson.
+ * Jackson is optional: only {@link ReportWriter} uses this class, once it has checked
+ * that Jackson is there, and {@link ReportMerger}, which only the Maven plugin (that
+ * brings Jackson) calls, so that nothing else loads it.
  */
 final class JsonCodec {
 
@@ -47,11 +47,23 @@ final class JsonCodec {
 	}
 
 	static RunReport read(Path file) throws IOException {
+		return read(file, RunReport.class, "a tempguard report");
+	}
+
+	static String writeHistory(ReportHistory.File history) {
+		return mapper.writeValueAsString(history);
+	}
+
+	static ReportHistory.File readHistory(Path file) throws IOException {
+		return read(file, ReportHistory.File.class, "a tempguard history of builds");
+	}
+
+	private static <T> T read(Path file, Class<T> type, String what) throws IOException {
 		try {
-			return mapper.readValue(Files.readString(file), RunReport.class);
+			return mapper.readValue(Files.readString(file), type);
 		}
 		catch (JacksonException ex) {
-			throw new IOException("not a tempguard report: " + file + " (" + ex.getOriginalMessage() + ")", ex);
+			throw new IOException("not " + what + ": " + file + " (" + ex.getOriginalMessage() + ")", ex);
 		}
 	}
 

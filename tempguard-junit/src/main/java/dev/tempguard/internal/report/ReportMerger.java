@@ -123,9 +123,11 @@ public final class ReportMerger {
 			if (version <= 0) {
 				throw notAReport(file, "it declares no format version", null);
 			}
-			if (version != RunReport.VERSION) {
+			// each version adds to the one before: this tempguard reads them all, up to
+			// its own
+			if (version > RunReport.VERSION) {
 				throw new IllegalArgumentException(INPUTS + ": " + file + " is a tempguard report of format version "
-						+ version + ", and this tempguard reads version " + RunReport.VERSION
+						+ version + ", and this tempguard reads versions 1 to " + RunReport.VERSION
 						+ "; merge it with the tempguard version that wrote it, or write the reports again with one"
 						+ " version");
 			}

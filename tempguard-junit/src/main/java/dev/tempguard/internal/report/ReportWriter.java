@@ -14,12 +14,13 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Objects;
 import java.util.function.Function;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
+
+import dev.tempguard.internal.settings.ReportHistorySettings;
 
 /**
  * Writes the report files of a build under one directory ({@code target/tempguard} by
@@ -27,7 +28,8 @@ import org.jspecify.annotations.Nullable;
  * {@code forks/<pid>-<start>.json} for this fork, then, under a file lock so that forks
  * finishing together do not interleave, {@code report.json} and {@code index.html} merged
  * from the fork files of the same build. The last fork of a build to finish writes the
- * complete page.
+ * complete page. With a history folder, the build's totals go to its history file too,
+ * and the page draws the trend of the last builds.
  * <p>
  * Forks of the same build have the same parent process (or an unknown one): Maven's JVM
  * runs one build. Under Gradle the parent is the daemon, which runs build after build, so
@@ -52,8 +54,19 @@ public final class ReportWriter {
 	// whether forks of one parent are told apart by the overlap of their lives (Gradle)
 	private final boolean daemonParent;
 
+	private final ReportHistory history;
+
+	/** A writer to {@code directory} that keeps no history of builds. */
 	public ReportWriter(Path directory) {
-		this(directory, System::getProperty);
+		this(directory, ReportHistorySettings.NONE);
+	}
+
+	/**
+	 * A writer to {@code directory} that keeps the history of builds as {@code history}
+	 * says.
+	 */
+	public ReportWriter(Path directory, ReportHistorySettings history) {
+		this(directory, history, System::getProperty);
 	}
 
 	/**
@@ -61,7 +74,12 @@ public final class ReportWriter {
 	 * @param properties the system properties that tell a Gradle test worker
 	 */
 	ReportWriter(Path directory, Function<String, @Nullable String> properties) {
+		this(directory, ReportHistorySettings.NONE, properties);
+	}
+
+	private ReportWriter(Path directory, ReportHistorySettings history, Function<String, @Nullable String> properties) {
 		this.directory = directory.toAbsolutePath().normalize();
+		this.history = new ReportHistory(history);
 		this.daemonParent = GradleWorker.isWorker(properties);
 	}
 
@@ -106,8 +124,9 @@ public final class ReportWriter {
 
 	/**
 	 * Writes this fork's report, then the build's {@code report.json} and
-	 * {@code index.html} from every fork of the same build written so far. Needs Jackson:
-	 * check {@link #jacksonPresent()} first.
+	 * {@code index.html} from every fork of the same build written so far, with the
+	 * history of builds when there is one. Needs Jackson: check {@link #jacksonPresent()}
+	 * first.
 	 */
 	public Written write(RunReport forkReport) throws IOException {
 		if (forkReport.forks().size() != 1) {
@@ -123,7 +142,7 @@ public final class ReportWriter {
 			try (FileChannel channel = FileChannel.open(this.directory.resolve(".lock"), StandardOpenOption.CREATE,
 					StandardOpenOption.WRITE); FileLock lock = channel.lock()) {
 				writeAtomically(own, JsonCodec.write(forkReport));
-				RunReport merged = RunReport.merge(sameBuild(forks, own, forkReport));
+				RunReport merged = this.history.update(RunReport.merge(sameBuild(forks, own, forkReport)));
 				Path json = this.directory.resolve("report.json");
 				Path html = this.directory.resolve("index.html");
 				writeAtomically(json, JsonCodec.write(merged));
@@ -135,7 +154,7 @@ public final class ReportWriter {
 
 	// this fork's report and those of forks of the same build, oldest first
 	private List<RunReport> sameBuild(Path forks, Path own, RunReport ownReport) throws IOException {
-		@Nullable Long parentPid = ownReport.forks().get(0).parentPid();
+		RunReport.Fork fork = ownReport.forks().get(0);
 		List<RunReport> reports = new ArrayList<>();
 		reports.add(ownReport);
 		try (DirectoryStream<Path> files = Files.newDirectoryStream(forks, "*.json")) {
@@ -151,9 +170,7 @@ public final class ReportWriter {
 					logger.debug("tempguard skips " + file + " in its report: " + ex.getMessage());
 					continue;
 				}
-				if (report.forks()
-					.stream()
-					.allMatch((fork) -> fork.parentPid() == null || Objects.equals(fork.parentPid(), parentPid))) {
+				if (report.forks().stream().allMatch(fork::sameBuild)) {
 					reports.add(report);
 				}
 			}

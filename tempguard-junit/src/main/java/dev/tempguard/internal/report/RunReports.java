@@ -30,7 +30,7 @@ public final class RunReports {
 	public static String endOfRun(RunRecorder recorder, Counters counters, Path directory) {
 		try {
 			RunReport report = RunReport.of(currentFork(), recorder, counters);
-			return ConsoleSummary.render(report, write(report, directory));
+			return ConsoleSummary.render(report, write(recorder, report, directory));
 		}
 		catch (RuntimeException | LinkageError ex) {
 			logger.warn("tempguard could not report on the run: " + ex, ex);
@@ -39,14 +39,17 @@ public final class RunReports {
 	}
 
 	// where the report is, for the summary, or why there is none
-	private static String write(RunReport report, Path directory) {
+	private static String write(RunRecorder recorder, RunReport report, Path directory) {
+		if (!recorder.report().writes()) {
+			return "not written (tempguard.report.enabled=false)";
+		}
 		if (!ReportWriter.jacksonPresent()) {
 			logger.warn("tempguard writes no report: Jackson (tools.jackson.core:jackson-databind) is not on the"
 					+ " test class path");
 			return "not written (Jackson is not on the test class path)";
 		}
 		try {
-			ReportWriter.Written written = new ReportWriter(directory).write(report);
+			ReportWriter.Written written = new ReportWriter(directory, recorder.report().history()).write(report);
 			return written.html() + " (and " + written.json().getFileName() + ", " + written.forks()
 					+ ((written.forks() == 1) ? " fork)" : " forks)");
 		}
@@ -60,11 +63,15 @@ public final class RunReports {
 	/** This JVM, its parent, host and start, ended now. */
 	static RunReport.Fork currentFork() {
 		ProcessHandle self = ProcessHandle.current();
-		Long parent = build(self).map(ProcessHandle::pid).orElse(null);
+		Optional<ProcessHandle> build = build(self);
 		Instant start = self.info().startInstant().orElseGet(Instant::now);
-		return new RunReport.Fork(self.pid(), parent, HostName.current(),
-				start.truncatedTo(ChronoUnit.MILLIS).toString(),
-				Instant.now().truncatedTo(ChronoUnit.MILLIS).toString());
+		return new RunReport.Fork(self.pid(), build.map(ProcessHandle::pid).orElse(null), HostName.current(),
+				iso(start), iso(Instant.now()),
+				build.flatMap((parent) -> parent.info().startInstant()).map(RunReports::iso).orElse(null));
+	}
+
+	private static String iso(Instant instant) {
+		return instant.truncatedTo(ChronoUnit.MILLIS).toString();
 	}
 
 	/**

@@ -12,6 +12,7 @@ import dev.tempguard.internal.rundir.RunDirectory;
 import dev.tempguard.internal.report.ReportWriter;
 import dev.tempguard.internal.report.RunReports;
 import dev.tempguard.internal.scope.Scope;
+import dev.tempguard.internal.settings.ReportSettings;
 import dev.tempguard.internal.stats.Counters;
 
 /**
@@ -33,7 +34,12 @@ public final class RunEnd {
 		removeRunDirectories(runtime);
 		Counters counters = runtime.counters();
 		if (counters.testsCleaned() > 0 || counters.created() > 0) {
-			System.out.println(RunReports.endOfRun(runtime.recorder(), counters, ReportWriter.defaultDirectory()));
+			ReportSettings report = runtime.recorder().report();
+			String summary = RunReports.endOfRun(runtime.recorder(), counters,
+					(report.dir() != null) ? report.dir() : ReportWriter.defaultDirectory());
+			if (report.prints()) {
+				System.out.println(summary);
+			}
 		}
 	}
 

@@ -246,10 +246,14 @@ public final class TempGuardRuntime {
 
 	/**
 	 * Starts what the settings ask for: the sweep of the root-dir (once per root-dir and
-	 * runtime) and leak detection in the watched directories.
+	 * runtime) and leak detection in the watched directories; a history folder they name
+	 * is the one the report keeps its history of builds in.
 	 * @return the registry of the settings' root-dir
 	 */
 	public DefaultTempFileRegistry start(TempGuardSettings settings) {
+		// each framework's settings laid over the earlier ones: a Spring context's over
+		// the JUnit parameters
+		this.recorder.report(this.recorder.report().overriddenBy(settings.report()));
 		DefaultTempFileRegistry registry = registry(rootDir(settings), settings.sweep());
 		LeakDetectionSettings leakDetection = settings.leakDetection();
 		if (leakDetection.enabled()) {

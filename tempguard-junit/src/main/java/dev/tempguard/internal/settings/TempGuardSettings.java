@@ -30,9 +30,10 @@ import dev.tempguard.internal.support.UserName;
  * @param leakDetection {@code tempguard.leak-detection.*}
  * @param agent {@code tempguard.agent.enabled}: whether tempguard's agent sees files
  * where they are made
+ * @param report {@code tempguard.report.*}
  */
 public record TempGuardSettings(boolean enabled, Path rootDir, boolean rootDirSet, CleanupPolicy policy,
-		SweepSettings sweep, LeakDetectionSettings leakDetection, boolean agent) {
+		SweepSettings sweep, LeakDetectionSettings leakDetection, boolean agent, ReportSettings report) {
 
 	/** The prefix of every setting. */
 	public static final String PREFIX = "tempguard.";
@@ -81,10 +82,11 @@ public record TempGuardSettings(boolean enabled, Path rootDir, boolean rootDirSe
 				policy.deleteUntracked(), reader.mode("leak-detection.mode"));
 		Path rootDir = reader.rootDir();
 		return new TempGuardSettings(reader.bool("enabled", true), (rootDir != null) ? rootDir : defaultRootDir(),
-				rootDir != null, policy, sweep, leakDetection, reader.bool("agent.enabled", true));
+				rootDir != null, policy, sweep, leakDetection, reader.bool("agent.enabled", true),
+				ReportSettings.read(reader));
 	}
 
-	private record Reader(Function<String, @Nullable String> source) {
+	record Reader(Function<String, @Nullable String> source) {
 
 		@Nullable String value(String name) {
 			String value = this.source.apply(PREFIX + name);
@@ -92,15 +94,25 @@ public record TempGuardSettings(boolean enabled, Path rootDir, boolean rootDirSe
 		}
 
 		boolean bool(String name, boolean defaultValue) {
+			Boolean value = optionalBool(name);
+			return (value != null) ? value : defaultValue;
+		}
+
+		@Nullable Boolean optionalBool(String name) {
 			String value = value(name);
 			if (value == null || value.isEmpty()) {
-				return defaultValue;
+				return null;
 			}
 			if (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false")) {
 				return Boolean.parseBoolean(value);
 			}
 			throw new IllegalArgumentException(
 					PREFIX + name + "=" + value + " is not a boolean; set it to true or false");
+		}
+
+		@Nullable Path path(String name) {
+			String value = value(name);
+			return (value == null || value.isEmpty()) ? null : Path.of(value);
 		}
 
 		Duration duration(String name, Duration defaultValue) {
@@ -114,6 +126,20 @@ public record TempGuardSettings(boolean enabled, Path rootDir, boolean rootDirSe
 			catch (IllegalArgumentException ex) {
 				throw new IllegalArgumentException(PREFIX + name + "=" + value
 						+ " is not a duration; set it to one such as 24h, 30m, 7d, 0 or PT24H", ex);
+			}
+		}
+
+		@Nullable Integer optionalInteger(String name) {
+			String value = value(name);
+			if (value == null || value.isEmpty()) {
+				return null;
+			}
+			try {
+				return Integer.parseInt(value);
+			}
+			catch (NumberFormatException ex) {
+				throw new IllegalArgumentException(
+						PREFIX + name + "=" + value + " is not a whole number; set it to one such as 20", ex);
 			}
 		}
 

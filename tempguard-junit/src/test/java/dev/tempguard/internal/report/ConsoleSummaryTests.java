@@ -13,28 +13,50 @@ class ConsoleSummaryTests {
 			"2026-01-05T10:00:00Z");
 
 	@Test
-	void startsWithTheLineOfTotalsThatTheReadmePromises() {
+	void startsWithTheLineOfTotalsThatTheReadmePromisesThenTheVerdict() {
 		String summary = ConsoleSummary.render(this.report, "/build/target/tempguard/index.html");
 
-		assertThat(summary.lines().findFirst()).hasValue("[tempguard] 4 tests guarded: 19 temporary paths created,"
-				+ " 17 deleted, 2 leaked, 1 kept, 0 cleanup failures, 11 ms cleaning");
+		assertThat(summary.lines().limit(2)).containsExactly(
+				"[tempguard] 4 tests guarded: 19 temporary paths created, 17 deleted, 2 leaked, 1 kept,"
+						+ " 0 cleanup failures, 11 ms cleaning",
+				"[tempguard]   verdict: 2 leaks in 1 test (1 undeletable, 1 untracked); 1 path kept after failed"
+						+ " tests; no cleanup failures; no framework leftovers");
 	}
 
 	@Test
-	void listsTheLeaksByTestTheKeptPathsTheTimeCleaningAndWhereTheReportIs() {
+	void listsTheLeaksByTestWithTheirSiteTheKeptPathsTheTimeCleaningAndWhereTheReportIs() {
 		String summary = ConsoleSummary.render(this.report, "/build/target/tempguard/index.html");
 
 		assertThat(summary.lines()).allMatch((line) -> line.startsWith("[tempguard] "));
 		assertThat(summary)
-			.contains("\n[tempguard]   leaks by test: 2 paths in 1 test (1 undeletable, 1 untracked)\n"
-					+ "[tempguard]       2  " + ReportFixtures.UploadTests.class.getName() + "#uploadsAFile[1]  e.g. "
+			.contains("\n[tempguard]   leaks by test: 2 paths in 1 test (1 undeletable, 1 untracked, 0 late,"
+					+ " 0 ambiguous)\n[tempguard]       2  " + ReportFixtures.UPLOAD_DISPLAY_NAME + "  e.g. "
 					+ ReportFixtures.LOCKED + "\n")
 			.contains("\n[tempguard]   kept on failure: 1 path left for inspection\n[tempguard]     "
-					+ ReportFixtures.KEPT + "  (" + ReportFixtures.ServiceTests.class.getName()
-					+ "#exportsOrders[1])\n")
-			.contains("\n[tempguard]   cleaning: 11 ms over 6 contexts; slowest "
-					+ ReportFixtures.ServiceTests.class.getName() + "#importsADirectory[1] (7.0 ms)\n")
+					+ ReportFixtures.KEPT + "  (ServiceTests > exportsOrders())\n")
+			.contains("\n[tempguard]   cleaning: 11 ms over 6 contexts; slowest ServiceTests > importsADirectory()"
+					+ " (7.0 ms)\n")
+			.doesNotContain("framework leftovers:")
+			.doesNotContain("fixed:")
 			.endsWith("\n[tempguard]   report: /build/target/tempguard/index.html");
+	}
+
+	@Test
+	void countsAllowedKnownAndNewLeaksFixedEntriesAndTheLeftoversLeft() {
+		RunReport everything = ReportFixtures.forkReport(ReportFixtures.everything(), 1, 100L, "2026-01-05T10:00:00Z");
+
+		String summary = ConsoleSummary.render(everything, "x");
+
+		assertThat(summary)
+			.contains("verdict: 4 leaks in 2 tests (1 undeletable, 1 untracked, 1 late, 1 ambiguous):"
+					+ " 2 new, 1 allowed, 1 known;")
+			.contains("\n[tempguard]       2  UploadTests > rendersAReport()  e.g. " + ReportFixtures.LATE
+					+ "  (made at com.example.report.Renderer.render(Renderer.java:88))\n")
+			.contains("\n[tempguard]   framework leftovers: 2 made while application contexts started, 1 left,"
+					+ " not deleted\n[tempguard]     " + ReportFixtures.UNKNOWN_LEFTOVER
+					+ "  (700 B in 1 file, left by start-up)\n")
+			.contains("\n[tempguard]   fixed: 1 baseline entry no longer seen, remove it from the baseline\n"
+					+ "[tempguard]     ServiceTests#importsOrders orders-*.csv\n");
 	}
 
 	@Test
@@ -43,7 +65,8 @@ class ConsoleSummaryTests {
 
 		String summary = ConsoleSummary.render(clean, "somewhere");
 
-		assertThat(summary).contains("leaks by test: none")
+		assertThat(summary).contains("verdict: Clean: 0 tests guarded, nothing leaked")
+			.contains("leaks by test: none")
 			.contains("kept on failure: none")
 			.contains("cleaning: 0 ms over 0 contexts\n");
 	}
@@ -56,16 +79,16 @@ class ConsoleSummaryTests {
 			for (int j = 0; j < i; j++) {
 				leaks.add(new RunReport.LeakEntry("/tmp/leak-" + i + "-" + j, "UNDELETABLE", 1, 1, "leak"));
 			}
-			tests.add(new RunReport.TestEntry(1, "LeakyTests#test" + i + "[1]", "LeakyTests", "method", "passed", i, i,
-					leaks, List.of(), 1));
+			tests.add(new RunReport.TestEntry(1, "LeakyTests#test" + i + "[1]", "LeakyTests > test" + i + "()",
+					"LeakyTests", "method", "passed", i, i, leaks, List.of(), 1));
 		}
 
 		String summary = ConsoleSummary.render(new RunReport(1, List.of(), RunReport.Totals.NONE, tests), "x");
 
 		assertThat(summary).contains("leaks by test: 36 paths in 8 tests")
-			.contains("[tempguard]       8  LeakyTests#test8[1]  e.g. /tmp/leak-8-0")
-			.contains("[tempguard]       4  LeakyTests#test4[1]")
-			.doesNotContain("LeakyTests#test3[1]")
+			.contains("[tempguard]       8  LeakyTests > test8()  e.g. /tmp/leak-8-0")
+			.contains("[tempguard]       4  LeakyTests > test4()")
+			.doesNotContain("LeakyTests > test3()")
 			.contains("[tempguard]     ... and 3 more tests (see the report)");
 	}
 

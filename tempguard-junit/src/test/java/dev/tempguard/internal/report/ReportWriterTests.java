@@ -39,7 +39,7 @@ class ReportWriterTests {
 		assertThat(written.html()).isEqualTo(this.dir.resolve("index.html")).isRegularFile();
 		assertThat(this.dir.resolve("forks/4242-" + report.forks().get(0).startMillis() + ".json")).isRegularFile();
 		JsonNode root = json.readTree(Files.readString(written.json()));
-		assertThat(root.get("version").asInt()).isEqualTo(1);
+		assertThat(root.get("version").asInt()).isEqualTo(RunReport.VERSION);
 		JsonNode fork = root.get("forks").get(0);
 		assertThat(fork.get("pid").asLong()).isEqualTo(4242);
 		assertThat(fork.get("parentPid").asLong()).isEqualTo(100);
@@ -69,7 +69,27 @@ class ReportWriterTests {
 		assertThat(leaking.get("leaks").get(0).get("reason").asString()).isEqualTo("UNDELETABLE");
 		assertThat(leaking.get("leaks").get(0).get("bytes").asLong()).isEqualTo(2_048);
 		assertThat(leaking.get("leaks").get(0).get("description").asString()).contains("AccessDeniedException");
-		assertThat(leaking.get("leaks").get(1).get("reason").asString()).isEqualTo("UNTRACKED");
+		assertThat(leaking.get("displayName").asString()).isEqualTo(ReportFixtures.UPLOAD_DISPLAY_NAME);
+		JsonNode locked = leaking.get("leaks").get(0);
+		assertThat(locked.get("openState").asString()).isEqualTo("OPEN");
+		assertThat(locked.get("openedAt").get("frames").get(0).asString()).isEqualTo(ReportFixtures.OPENED_AT);
+		assertThat(locked.get("site").isNull()).as("a tracked path's site").isTrue();
+		assertThat(locked.get("disposition").get("status").asString()).isEqualTo("new");
+		JsonNode untracked = leaking.get("leaks").get(1);
+		assertThat(untracked.get("reason").asString()).isEqualTo("UNTRACKED");
+		JsonNode site = untracked.get("site");
+		assertThat(site.get("known").asBoolean()).isTrue();
+		assertThat(site.get("thread").asString()).isEqualTo("main");
+		assertThat(site.get("frames").valueStream().map(JsonNode::asString)).containsExactly(ReportFixtures.MADE_AT,
+				ReportFixtures.CALLED_FROM);
+		// the whole stack, the JDK's and the frameworks' frames too
+		assertThat(site.get("stack")).hasSize(4);
+		assertThat(site.get("stack").get(0).asString()).isEqualTo("java.nio.file.Files.createTempFile(Files.java:880)");
+		assertThat(root.get("findings").get("leaks").asLong()).isEqualTo(2);
+		assertThat(root.get("findings").get("clean").asBoolean()).isFalse();
+		assertThat(root.get("leftovers")).isEmpty();
+		assertThat(root.get("fixed")).isEmpty();
+		assertThat(root.get("history")).isEmpty();
 		assertThat(find(tests, "$UploadTests").get("kind").asString()).isEqualTo("class");
 	}
 
@@ -91,8 +111,10 @@ class ReportWriterTests {
 		assertThat(merged.totals().testsGuarded()).isEqualTo(12);
 		assertThat(merged.totals().created()).isEqualTo(57);
 		assertThat(merged.totals().cleanupNanos()).isEqualTo(3 * run.counters().cleanupNanos());
-		assertThat(Files.readString(written.html())).contains("<td>1001</td>", "<td>2002</td>", "<td>4004</td>")
-			.doesNotContain("<td>3003</td>")
+		assertThat(Files.readString(written.html()))
+			.contains("pid <span class=\"pid\">1001</span>", "pid <span class=\"pid\">2002</span>",
+					"pid <span class=\"pid\">4004</span>")
+			.doesNotContain("<span class=\"pid\">3003</span>")
 			.contains("3 forks");
 		try (Stream<Path> forks = Files.list(this.dir.resolve("forks"))) {
 			assertThat(forks).hasSize(4);

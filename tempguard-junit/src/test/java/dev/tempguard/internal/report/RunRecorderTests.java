@@ -3,6 +3,7 @@ package dev.tempguard.internal.report;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -11,6 +12,7 @@ import dev.tempguard.Leak;
 import dev.tempguard.internal.cleanup.ScopeCleanup;
 import dev.tempguard.internal.scope.Scope;
 import dev.tempguard.internal.scope.Scopes;
+import dev.tempguard.internal.stats.Counters;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -60,6 +62,52 @@ class RunRecorderTests {
 			.hasSize(RunRecorder.LARGEST_TESTS + 3);
 		assertThat(this.recorder.recentLeaks()).singleElement()
 			.satisfies((leak) -> assertThat(leak.context()).isEqualTo(leaked.id()));
+	}
+
+	@Test
+	void recordsTheDisplayNameAndTheDispositionOfEachLeak() {
+		Scope scope = this.scopes.openMethod(RunRecorderTests.class, "leaks");
+		scope.displayName("RunRecorderTests > leaks(String) > [1] \"x\"");
+		Leak allowed = new Leak(scope.id(), Path.of("/tmp/a"), Leak.Reason.UNTRACKED, 1, 1, null);
+		Leak known = new Leak(scope.id(), Path.of("/tmp/b"), Leak.Reason.LATE, 1, 1, null);
+		Leak fresh = new Leak(scope.id(), Path.of("/tmp/c"), Leak.Reason.UNTRACKED, 1, 1, null);
+		RunReport.Disposition allowance = RunReport.Disposition.allowed("flaky library", "GH-1");
+
+		this.recorder.record(scope,
+				new ScopeCleanup(scope.id(), CleanupResult.empty(), List.of(), 0, 0, Duration.ofNanos(1)),
+				List.of(allowed, known, fresh),
+				Map.of(allowed, allowance, known, RunReport.Disposition.known("key"))::get);
+
+		TestRecord record = this.recorder.records().get(0);
+		assertThat(record.displayName()).isEqualTo("RunRecorderTests > leaks(String) > [1] \"x\"");
+		assertThat(record.leaks()).extracting(TestRecord.LeakRecord::disposition)
+			.containsExactly(allowance, RunReport.Disposition.known("key"), RunReport.Disposition.NEW);
+		Counters counters = new Counters();
+		assertThat(this.recorder.findings(counters)).satisfies((findings) -> {
+			assertThat(findings.newLeaks()).isEqualTo(1);
+			assertThat(findings.allowed()).isEqualTo(1);
+			assertThat(findings.known()).isEqualTo(1);
+		});
+	}
+
+	@Test
+	void aFrameworkLeftoverOrFixedEntryRecordedAgainReplacesTheFirst() {
+		Scope classScope = this.scopes.openClass(RunRecorderTests.class);
+		Path tomcat = Path.of("/tmp/tomcat.0.8080");
+		this.recorder.frameworkLeftover(tomcat, 10, 2, "Tomcat work directory",
+				RunReport.Leftover.Status.DELETE_AT_EXIT, null, classScope);
+		this.recorder.frameworkLeftover(Path.of("/tmp/other"), 1, 1, null, RunReport.Leftover.Status.LEFT, null, null);
+		this.recorder.frameworkLeftover(tomcat, 10, 2, "Tomcat work directory", RunReport.Leftover.Status.DELETE_FAILED,
+				"AccessDeniedException", classScope);
+		this.recorder.fixed("k", "T#a", "first");
+		this.recorder.fixed("k", "T#a", "second");
+
+		assertThat(this.recorder.leftovers()).containsExactly(
+				new RunReport.Leftover(0, tomcat.toString(), 10, 2, "Tomcat work directory", "delete-failed",
+						"AccessDeniedException", classScope.id()),
+				new RunReport.Leftover(0, "/tmp/other", 1, 1, "", "left", "", ""));
+		assertThat(this.recorder.fixed()).containsExactly(new RunReport.Fixed("k", "T#a", "second"));
+		assertThat(this.recorder.findings(new Counters()).leftoversLeft()).isEqualTo(2);
 	}
 
 	private static int sumOfRest(int tests) {

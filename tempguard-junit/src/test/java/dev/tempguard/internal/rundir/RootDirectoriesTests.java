@@ -18,6 +18,7 @@ import dev.tempguard.internal.runtime.TempGuardRuntime;
 import dev.tempguard.internal.runtime.TestRuntimes;
 import dev.tempguard.internal.settings.CleanupPolicy;
 import dev.tempguard.internal.settings.LeakDetectionSettings;
+import dev.tempguard.internal.settings.ReportSettings;
 import dev.tempguard.internal.settings.SweepSettings;
 import dev.tempguard.internal.settings.TempGuardSettings;
 import dev.tempguard.testing.OtherUser;
@@ -145,7 +146,8 @@ class RootDirectoriesTests {
 	private TempGuardSettings settings(boolean rootDirSet) {
 		return new TempGuardSettings(true, this.defaultRootDir, rootDirSet, CleanupPolicy.DEFAULT,
 				new SweepSettings(true, Duration.ZERO, false),
-				new LeakDetectionSettings(false, List.of(), List.of(), false, LeakDetectionSettings.Mode.AUTO), false);
+				new LeakDetectionSettings(false, List.of(), List.of(), false, LeakDetectionSettings.Mode.AUTO), false,
+				ReportSettings.UNSET);
 	}
 
 	private Path fallback(int number) {

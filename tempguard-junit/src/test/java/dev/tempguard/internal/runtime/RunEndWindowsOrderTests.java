@@ -16,6 +16,7 @@ import dev.tempguard.internal.report.ReportWriter;
 import dev.tempguard.internal.rundir.RunDirectory;
 import dev.tempguard.internal.settings.CleanupPolicy;
 import dev.tempguard.internal.settings.LeakDetectionSettings;
+import dev.tempguard.internal.settings.ReportSettings;
 import dev.tempguard.internal.settings.SweepSettings;
 import dev.tempguard.internal.settings.TempGuardSettings;
 import dev.tempguard.testing.SystemProperty;
@@ -42,10 +43,11 @@ class RunEndWindowsOrderTests {
 		Path rootDir = this.temp.resolve("root");
 		Path watched = Files.createDirectory(this.temp.resolve("watched"));
 		TempGuardRuntime runtime = TestRuntimes.create();
-		DefaultTempFileRegistry registry = runtime.start(new TempGuardSettings(true, rootDir, true,
-				CleanupPolicy.DEFAULT, new SweepSettings(false, Duration.ofHours(24), false),
-				new LeakDetectionSettings(true, List.of(watched), List.of(), false, LeakDetectionSettings.Mode.AUTO),
-				false));
+		DefaultTempFileRegistry registry = runtime
+			.start(new TempGuardSettings(true, rootDir, true, CleanupPolicy.DEFAULT,
+					new SweepSettings(false, Duration.ofHours(24), false), new LeakDetectionSettings(true,
+							List.of(watched), List.of(), false, LeakDetectionSettings.Mode.AUTO),
+					false, ReportSettings.UNSET));
 		Path runDirectory = registry.runDirectory();
 		registry.createFile("x", "txt");
 		TempDirectory directory = registry.createTestDirectory();
