@@ -1,21 +1,29 @@
 package dev.tempguard.junit;
 
+import java.io.FileOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -23,6 +31,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 import dev.tempguard.Leak;
 import dev.tempguard.TempFileLeakError;
 import dev.tempguard.TempFileRegistry;
+import dev.tempguard.internal.cleanup.InjectedFaults;
+import dev.tempguard.internal.runtime.TempGuardRuntime;
 import dev.tempguard.testing.LauncherRuns;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -96,6 +106,59 @@ class PlainTestsIntegrationTests {
 	}
 
 	@Test
+	void aFileAThreadOfATestMakesAfterTheTestEndedIsALateLeakOfThatTestAndFailsItsClass() {
+		seen.clear();
+		LauncherRuns.Results results = LauncherRuns.run(LateTests.class, "tempguard.fail-on-leak=true");
+
+		assertThat(results.tests()).allSatisfy((test) -> assertThat(test.succeeded()).isTrue());
+		Path late = (Path) seen.get("late").get(0);
+		String starter = LateTests.class.getName() + "#startsAThread[1]";
+		assertThat(results.container("LateTests").failure()).isInstanceOfSatisfying(TempFileLeakError.class,
+				(error) -> {
+					assertThat(error.context()).isEqualTo(LateTests.class.getName());
+					assertThat(error.leaks()).singleElement().satisfies((leak) -> {
+						assertThat(leak.path()).isEqualTo(late);
+						assertThat(leak.reason()).isEqualTo(Leak.Reason.LATE);
+						assertThat(leak.context()).isEqualTo(starter);
+					});
+					assertThat(error.getMessage()).contains("created after " + starter + " ended");
+				});
+		deleteQuietly(late);
+	}
+
+	@Test
+	void aFileThatCannotBeDeletedBecauseTheTestKeptItOpenSaysSoAndWhereItWasOpened() throws IOException {
+		seen.clear();
+		LauncherRuns.Results results;
+		// deleting an open file fails, as on Windows
+		try (InjectedFaults.Injection windows = InjectedFaults.inject(TempGuardRuntime.get().engines(),
+				(operation, path) -> {
+					if (operation.equals("delete") && seen.containsKey("open")
+							&& path.equals(seen.get("open").get(0))) {
+						throw new AccessDeniedException(path.toString(), null, "still open");
+					}
+				})) {
+			results = LauncherRuns.run(KeepsAFileOpenTests.class, "tempguard.fail-on-leak=true");
+		}
+		finally {
+			KeepsAFileOpenTests.stream.close();
+		}
+
+		Path open = (Path) seen.get("open").get(0);
+		assertThat(results.test("keepsItOpen").failure()).isInstanceOfSatisfying(TempFileLeakError.class, (error) -> {
+			assertThat(error.leaks()).singleElement().satisfies((leak) -> {
+				assertThat(leak.reason()).isEqualTo(Leak.Reason.UNDELETABLE);
+				assertThat(leak.openState()).isEqualTo(Leak.OpenState.OPEN);
+				assertThat(leak.openedAt()).isNotNull();
+			});
+			assertThat(error.getMessage()).contains(open.toString())
+				.contains("this JVM still holds it open, opened at " + KeepsAFileOpenTests.class.getName()
+						+ ".keepsItOpen(PlainTestsIntegrationTests.java:");
+		});
+		Files.delete(open);
+	}
+
+	@Test
 	void aSettingThatIsNotValidFailsTheTestsNamingIt() {
 		LauncherRuns.Results results = LauncherRuns.run(LeakyTests.class, "tempguard.max-age=soon");
 
@@ -123,6 +186,50 @@ class PlainTestsIntegrationTests {
 		@Test
 		void cleansUp() throws IOException {
 			Files.delete(Files.createTempFile("plain-clean-", ".tmp"));
+		}
+
+	}
+
+	static class KeepsAFileOpenTests {
+
+		static OutputStream stream = OutputStream.nullOutputStream();
+
+		@Test
+		void keepsItOpen(TempFileRegistry registry) throws IOException {
+			Path file = registry.createFile("x", "txt");
+			record("open", file);
+			stream = new FileOutputStream(file.toFile(), true);
+		}
+
+	}
+
+	@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+	static class LateTests {
+
+		static final CountDownLatch testEnded = new CountDownLatch(1);
+
+		static Thread thread;
+
+		@Test
+		@Order(1)
+		void startsAThread() {
+			thread = new Thread(() -> {
+				try {
+					testEnded.await(30, TimeUnit.SECONDS);
+					record("late", Files.createTempFile("plain-late-", ".tmp"));
+				}
+				catch (Exception ex) {
+					throw new IllegalStateException(ex);
+				}
+			});
+			thread.start();
+		}
+
+		@Test
+		@Order(2)
+		void runsAfterIt() throws InterruptedException {
+			testEnded.countDown();
+			thread.join(30_000);
 		}
 
 	}
