@@ -49,9 +49,11 @@ public final class Interception implements Consumer<Object[]> {
 		}
 		TempGuardAgent.Status status = TempGuardAgent.install(new Interception(runtime));
 		if (!status.active()) {
-			logger.info("tempguard finds leaks without its agent, so it cannot say where each was made and relies on"
-					+ " timing for tests that run at the same time: " + status.reason() + ". Add -javaagent:" + jar()
-					+ " to the test JVM (see docs/agent.md).");
+			String advice = "tempguard finds leaks without its agent, so it cannot say where each was made and relies"
+					+ " on timing for tests that run at the same time: " + status.reason() + ". Add -javaagent:" + jar()
+					+ " to the test JVM (see docs/agent.md).";
+			logger.info(advice);
+			runtime.note(advice);
 			runtime.leakDetector()
 				.unknownSite("tempguard's agent is not attached (" + status.reason() + "; see docs/agent.md)");
 			return;

@@ -44,6 +44,14 @@ public final class ConsoleSummary {
 	 * The summary of {@code report}, lines separated by {@code \n}; {@code where} tells
 	 * where the report was written, or why it was not.
 	 */
+	/**
+	 * A line of the summary for something the user should know about how the run was
+	 * guarded.
+	 */
+	public static String note(String note) {
+		return INDENT + "note: " + note;
+	}
+
 	public static String render(RunReport report, String where) {
 		StringJoiner lines = new StringJoiner("\n");
 		lines.add(firstLine(report.totals()));

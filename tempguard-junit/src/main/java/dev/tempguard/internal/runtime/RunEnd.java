@@ -9,6 +9,7 @@ import org.apache.commons.logging.LogFactory;
 import dev.tempguard.CleanupResult;
 import dev.tempguard.internal.runtime.TempGuardRuntime;
 import dev.tempguard.internal.rundir.RunDirectory;
+import dev.tempguard.internal.report.ConsoleSummary;
 import dev.tempguard.internal.report.ReportWriter;
 import dev.tempguard.internal.report.RunReports;
 import dev.tempguard.internal.scope.Scope;
@@ -38,7 +39,9 @@ public final class RunEnd {
 			String summary = RunReports.endOfRun(runtime.recorder(), counters,
 					(report.dir() != null) ? report.dir() : ReportWriter.defaultDirectory());
 			if (report.prints()) {
-				System.out.println(summary);
+				StringBuilder printed = new StringBuilder(summary);
+				runtime.notes().forEach((note) -> printed.append('\n').append(ConsoleSummary.note(note)));
+				System.out.println(printed);
 			}
 		}
 	}

@@ -56,6 +56,8 @@ public final class TempGuardRuntime {
 
 	private final List<Runnable> directoryListeners = new CopyOnWriteArrayList<>();
 
+	private final List<String> notes = new CopyOnWriteArrayList<>();
+
 	private final LeakDetector leakDetector = new LeakDetector(this.scopes, this.counters, this.engines);
 
 	private final RunRecorder recorder = new RunRecorder();
@@ -104,6 +106,22 @@ public final class TempGuardRuntime {
 
 	public RunRecorder recorder() {
 		return this.recorder;
+	}
+
+	/**
+	 * Says {@code note} with the summary at the end of the run: something the user should
+	 * know about how the run was guarded, printed even where the test class path has no
+	 * logging.
+	 */
+	public void note(String note) {
+		if (!this.notes.contains(note)) {
+			this.notes.add(note);
+		}
+	}
+
+	/** What {@link #note} was given, in order. */
+	public List<String> notes() {
+		return List.copyOf(this.notes);
 	}
 
 	/** Where files below the root-dirs were opened, as the agent saw it. */
