@@ -10,6 +10,9 @@ public class TempFileLeakError extends AssertionError {
 
 	private static final long serialVersionUID = 1L;
 
+	/** The page that says how to read a verdict and fix a leak. */
+	public static final String DOCS = "https://github.com/tempguard/tempguard/blob/main/docs/leak-detection.md";
+
 	private final String context;
 
 	private final transient List<Leak> leaks;
@@ -37,11 +40,16 @@ public class TempFileLeakError extends AssertionError {
 			.append(leaks.size())
 			.append((leaks.size() == 1) ? " temporary path:" : " temporary paths:");
 		for (Leak leak : leaks) {
-			message.append(System.lineSeparator()).append("  ").append(leak.describe());
+			message.append(System.lineSeparator()).append("  ");
+			// a leak of a context below this one (a dynamic test's) names it
+			if (!leak.context().equals(context) && leak.reason() != Leak.Reason.LATE) {
+				message.append("from ").append(leak.context()).append(": ");
+			}
+			message.append(leak.describe());
 		}
 		return message.append(System.lineSeparator())
 			.append("  Delete what the test creates, or create or register it with TempFileRegistry so that "
-					+ "tempguard deletes it (see docs/cleanup-and-leaks.md).")
+					+ "tempguard deletes it (see " + DOCS + ").")
 			.toString();
 	}
 

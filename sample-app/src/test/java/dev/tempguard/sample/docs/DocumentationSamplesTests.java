@@ -56,6 +56,7 @@ class DocumentationSamplesTests {
 			import java.util.*;
 			import org.junit.jupiter.api.*;
 			import org.junit.jupiter.api.io.TempDir;
+			import org.junit.jupiter.api.extension.ExtendWith;
 			import org.springframework.beans.factory.annotation.Autowired;
 			import org.springframework.boot.test.context.SpringBootTest;
 			import org.springframework.test.context.ActiveProfiles;
@@ -64,6 +65,7 @@ class DocumentationSamplesTests {
 			import org.springframework.test.context.support.AbstractTestExecutionListener;
 			import io.micrometer.core.instrument.MeterRegistry;
 			import dev.tempguard.*;
+			import dev.tempguard.junit.*;
 			import dev.tempguard.sample.report.*;
 			import static org.assertj.core.api.Assertions.assertThat;
 			""";

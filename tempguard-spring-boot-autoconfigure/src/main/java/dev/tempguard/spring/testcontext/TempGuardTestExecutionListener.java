@@ -115,6 +115,12 @@ class TempGuardTestExecutionListener extends AbstractTestExecutionListener {
 	}
 
 	private OpenScope opened(Scope scope) {
+		// named as JUnit names a test: its class and method, no invocation number
+		String testClass = (scope.testClass() != null) ? scope.testClass().getName() : scope.id();
+		String className = testClass.substring(testClass.lastIndexOf('.') + 1);
+		int method = scope.id().indexOf('#');
+		scope.displayName((method < 0) ? className
+				: className + " > " + scope.id().substring(method + 1).replaceFirst("\\[\\d+\\]$", "") + "()");
 		this.runtime.leakDetector().opened(scope);
 		return new OpenScope(scope, this.runtime.scopes().bind(scope, true), true);
 	}
