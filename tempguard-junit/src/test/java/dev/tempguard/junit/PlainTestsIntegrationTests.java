@@ -16,6 +16,7 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Nested;
@@ -159,6 +160,22 @@ class PlainTestsIntegrationTests {
 	}
 
 	@Test
+	void aProjectFolderThatATestCreatesIsWatchedFromWhenItAppears() throws IOException {
+		seen.clear();
+		Path uploads = Path.of("target/plain-uploads-" + System.nanoTime());
+		UploadTests.uploads = uploads;
+		LauncherRuns.Results results = LauncherRuns.run(UploadTests.class, "tempguard.fail-on-leak=true",
+				"tempguard.leak-detection.watch-dirs=" + System.getProperty("java.io.tmpdir") + "," + uploads);
+
+		Path stored = (Path) seen.get("stored").get(0);
+		assertThat(results.test("storesAnUpload").failure()).isInstanceOfSatisfying(TempFileLeakError.class,
+				(error) -> assertThat(error.leaks()).singleElement()
+					.satisfies((leak) -> assertThat(leak.path()).isEqualTo(stored.toAbsolutePath())));
+		Files.delete(stored);
+		Files.delete(uploads);
+	}
+
+	@Test
 	void aSettingThatIsNotValidFailsTheTestsNamingIt() {
 		LauncherRuns.Results results = LauncherRuns.run(LeakyTests.class, "tempguard.max-age=soon");
 
@@ -186,6 +203,22 @@ class PlainTestsIntegrationTests {
 		@Test
 		void cleansUp() throws IOException {
 			Files.delete(Files.createTempFile("plain-clean-", ".tmp"));
+		}
+
+	}
+
+	static class UploadTests {
+
+		static Path uploads;
+
+		@BeforeEach
+		void createTheFolder() throws IOException {
+			Files.createDirectories(uploads);
+		}
+
+		@Test
+		void storesAnUpload() throws IOException {
+			record("stored", Files.writeString(uploads.resolve("upload-1.csv"), "a,b"));
 		}
 
 	}

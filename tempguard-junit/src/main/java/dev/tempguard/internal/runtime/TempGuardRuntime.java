@@ -273,11 +273,18 @@ public final class TempGuardRuntime {
 		// the JUnit parameters
 		this.recorder.report(this.recorder.report().overriddenBy(settings.report()));
 		DefaultTempFileRegistry registry = registry(rootDir(settings), settings.sweep());
-		LeakDetectionSettings leakDetection = settings.leakDetection();
+		watch(settings.leakDetection());
+		return registry;
+	}
+
+	/**
+	 * Watches the directories {@code leakDetection} names too, when it is enabled: every
+	 * test plan and application context of the JVM adds its own.
+	 */
+	public void watch(LeakDetectionSettings leakDetection) {
 		if (leakDetection.enabled()) {
 			this.leakDetector.watch(leakDetection.watchDirs(), leakDetection.ignore(), leakDetection.mode());
 		}
-		return registry;
 	}
 
 	private record Configuration(@Nullable TempGuardSettings settings, @Nullable DefaultTempFileRegistry registry,

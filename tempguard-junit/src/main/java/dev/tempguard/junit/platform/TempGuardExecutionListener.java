@@ -60,6 +60,8 @@ public final class TempGuardExecutionListener implements TestExecutionListener {
 			this.settings = read;
 			if (read.enabled() && this.runtime.enabled()) {
 				Interception.start(this.runtime, read.agent());
+				// a plan launched by a test may watch more directories than the run's
+				this.runtime.watch(read.leakDetection());
 			}
 		}
 		catch (RuntimeException ex) {
