@@ -22,27 +22,48 @@ public final class EntrySources {
 	}
 
 	static EntrySource create(LeakDetectionSettings.Mode mode) {
+		return create(mode, InotifySource::open);
+	}
+
+	/**
+	 * @param inotify opens an inotify source; it fails where the system's limits are
+	 * reached
+	 */
+	static EntrySource create(LeakDetectionSettings.Mode mode, InotifyOpener inotify) {
 		if (mode == LeakDetectionSettings.Mode.SNAPSHOT) {
 			return new SnapshotSource();
 		}
 		String unavailable = inotifyUnavailable();
-		if (unavailable == null) {
-			try {
-				return InotifySource.open();
+		if (unavailable != null) {
+			String message = "tempguard reads the watched directories by snapshots: inotify is not available here ("
+					+ unavailable + ")";
+			if (mode == LeakDetectionSettings.Mode.INOTIFY) {
+				logger.warn(message + "; tempguard.leak-detection.mode=inotify cannot be honoured");
 			}
-			catch (IOException | LinkageError | RuntimeException ex) {
-				unavailable = ex.getMessage();
+			else {
+				logger.debug(message);
 			}
+			return new SnapshotSource();
 		}
-		String message = "tempguard reads the watched directories by snapshots: inotify is not available ("
-				+ unavailable + ")";
-		if (mode == LeakDetectionSettings.Mode.INOTIFY) {
-			logger.warn(message + "; tempguard.leak-detection.mode=inotify cannot be honoured");
+		try {
+			return inotify.open();
 		}
-		else {
-			logger.debug(message);
+		catch (IOException | LinkageError | RuntimeException ex) {
+			// leak detection goes on, by snapshots: slower where a watched directory is
+			// large and busy
+			logger.warn("tempguard cannot read Linux's inotify (" + ex.getMessage() + "); it reads the watched"
+					+ " directories by snapshots instead. Raise the limit, or set tempguard.leak-detection.mode=snapshot"
+					+ " to say so");
+			return new SnapshotSource();
 		}
-		return new SnapshotSource();
+	}
+
+	/** Opens an inotify source. */
+	@FunctionalInterface
+	interface InotifyOpener {
+
+		EntrySource open() throws IOException;
+
 	}
 
 	/** Why inotify cannot be read here, or {@code null} when it can. */

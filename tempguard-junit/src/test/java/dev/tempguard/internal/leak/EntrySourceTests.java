@@ -14,6 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import dev.tempguard.internal.settings.LeakDetectionSettings;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -97,6 +99,26 @@ class EntrySourceTests {
 
 		Path second = Files.createFile(later.resolve("second"));
 		assertThat(drain(source)).containsExactly(second);
+	}
+
+	@Test
+	void whenTheSystemsInotifyLimitIsReachedLeakDetectionGoesOnBySnapshots() {
+		assumeTrue(EntrySources.inotifyUnavailable() == null, "inotify is read on 64-bit Linux only");
+		EntrySource source = EntrySources.create(LeakDetectionSettings.Mode.AUTO, () -> {
+			throw new IOException("inotify_init1 failed, errno 24: the limit of inotify instances per user"
+					+ " (fs.inotify.max_user_instances) is reached");
+		});
+		this.opened.add(source);
+
+		assertThat(source.name()).isEqualTo("snapshot");
+	}
+
+	@Test
+	void theSnapshotModeIsWhatItSays() {
+		EntrySource source = EntrySources.create(LeakDetectionSettings.Mode.SNAPSHOT);
+		this.opened.add(source);
+
+		assertThat(source.name()).isEqualTo("snapshot");
 	}
 
 	@Test
