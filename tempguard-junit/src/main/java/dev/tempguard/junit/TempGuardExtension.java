@@ -59,6 +59,10 @@ public final class TempGuardExtension
 
 	private final TempGuardRuntime runtime;
 
+	// the settings of the last engine run seen, read once per run rather than looked up
+	// in its store for every test
+	private volatile @Nullable RunSettings lastRun;
+
 	public TempGuardExtension() {
 		this(TempGuardRuntime.get());
 	}
@@ -155,12 +159,18 @@ public final class TempGuardExtension
 	}
 
 	// read once per engine run, kept in its root context
-	private static TempGuardSettings settings(ExtensionContext context) {
-		return context.getRoot()
-			.getStore(NAMESPACE)
+	private TempGuardSettings settings(ExtensionContext context) {
+		ExtensionContext root = context.getRoot();
+		RunSettings last = this.lastRun;
+		if (last != null && last.root() == root) {
+			return last.settings();
+		}
+		TempGuardSettings settings = root.getStore(NAMESPACE)
 			.computeIfAbsent(TempGuardSettings.class,
 					(key) -> TempGuardSettings.from((name) -> context.getConfigurationParameter(name).orElse(null)),
 					TempGuardSettings.class);
+		this.lastRun = new RunSettings(root, settings);
+		return settings;
 	}
 
 	private static TestNode node(ExtensionContext context, Scope.Kind kind) {
@@ -178,6 +188,10 @@ public final class TempGuardExtension
 
 	private static @Nullable String parentId(ExtensionContext context) {
 		return context.getParent().map(ExtensionContext::getUniqueId).orElse(null);
+	}
+
+	private record RunSettings(ExtensionContext root, TempGuardSettings settings) {
+
 	}
 
 }

@@ -17,6 +17,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Nested;
@@ -104,6 +105,19 @@ class PlainTestsIntegrationTests {
 				name + "#repeated[1]", name + "#repeated[2]", name + "#factory[1]", name + "#factory[2]",
 				name + "$Inner#inner[1]");
 		assertThat(seen.get("files")).hasSize(7).allSatisfy((file) -> assertThat((Path) file).doesNotExist());
+	}
+
+	@Test
+	void aTestIsReportedByItsDisplayNamesFromItsClassDown() {
+		seen.clear();
+		LauncherRuns.run(NamedTests.class);
+
+		String id = NamedTests.Csv.class.getName() + "#exports[2]";
+		assertThat(TempGuardRuntime.get().recorder().records()).filteredOn((record) -> record.context().equals(id))
+			.singleElement()
+			.satisfies(
+					(record) -> assertThat(record.displayName()).isEqualTo("Exports > as CSV > exports > row \"b\""));
+		seen.get("leaked").forEach((path) -> deleteQuietly((Path) path));
 	}
 
 	@Test
@@ -294,6 +308,25 @@ class PlainTestsIntegrationTests {
 		@AfterAll
 		static void classFileStillThere() {
 			record("classFileDuringTests", Files.exists(classFile));
+		}
+
+	}
+
+	@DisplayName("Exports")
+	static class NamedTests {
+
+		@Nested
+		@DisplayName("as CSV")
+		class Csv {
+
+			@DisplayName("exports")
+			@ParameterizedTest(name = "row {0}")
+			@ValueSource(strings = { "a", "b" })
+			void exports(String row) throws IOException {
+				// a leak keeps the test's record, whatever else the JVM ran
+				record("leaked", Files.createTempFile("named-", ".csv"));
+			}
+
 		}
 
 	}

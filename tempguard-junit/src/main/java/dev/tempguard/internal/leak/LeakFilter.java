@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CopyOnWriteArraySet;
 
 /**
  * Entries of watched directories that are never leaks: their owners clean them up
@@ -28,7 +29,8 @@ final class LeakFilter {
 
 	private final List<PathMatcher> paths = new CopyOnWriteArrayList<>();
 
-	private final Set<Path> ownDirectories = ConcurrentHashMap.newKeySet();
+	// read for every entry made, added to a few times a run
+	private final Set<Path> ownDirectories = new CopyOnWriteArraySet<>();
 
 	private final Set<String> patterns = ConcurrentHashMap.newKeySet();
 

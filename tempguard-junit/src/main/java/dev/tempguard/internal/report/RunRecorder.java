@@ -89,10 +89,12 @@ public final class RunRecorder {
 			Function<Leak, RunReport.Disposition> dispositions) {
 		List<Leak> leaks = new ArrayList<>(cleanup.leaks());
 		leaks.addAll(untracked);
-		List<TestRecord.LeakRecord> leakRecords = leaks.stream()
-			.map((leak) -> new TestRecord.LeakRecord(leak,
-					Objects.requireNonNullElse(dispositions.apply(leak), RunReport.Disposition.NEW)))
-			.toList();
+		// most tests leak nothing: no stream to make for them
+		List<TestRecord.LeakRecord> leakRecords = leaks.isEmpty() ? List.of()
+				: leaks.stream()
+					.map((leak) -> new TestRecord.LeakRecord(leak,
+							Objects.requireNonNullElse(dispositions.apply(leak), RunReport.Disposition.NEW)))
+					.toList();
 		Class<?> testClass = scope.testClass();
 		TestRecord record = new TestRecord(scope.id(), scope.displayName(),
 				(testClass != null) ? testClass.getName() : "", scope.kind().label(), scope.failed(), cleanup.files(),
@@ -108,6 +110,9 @@ public final class RunRecorder {
 					this.others.computeIfAbsent(smallest.testClass(), (name) -> new Totals()).add(smallest);
 				}
 			}
+		}
+		if (leaks.isEmpty()) {
+			return;
 		}
 		synchronized (this.recentLeaks) {
 			for (Leak leak : leaks) {

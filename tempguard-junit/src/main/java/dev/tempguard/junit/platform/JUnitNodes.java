@@ -1,7 +1,5 @@
 package dev.tempguard.junit.platform;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
@@ -10,8 +8,8 @@ import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.support.descriptor.ClassSource;
 import org.junit.platform.engine.support.descriptor.MethodSource;
 import org.junit.platform.launcher.TestIdentifier;
-import org.junit.platform.launcher.TestPlan;
 
+import dev.tempguard.internal.runtime.TestLifecycle;
 import dev.tempguard.internal.runtime.TestNode;
 import dev.tempguard.internal.scope.Scope;
 
@@ -30,9 +28,15 @@ public final class JUnitNodes {
 	private JUnitNodes() {
 	}
 
-	/** The node of a JUnit Platform test or container; empty for an engine. */
-	static Optional<TestNode> of(TestIdentifier identifier, TestPlan plan) {
-		if (identifier.getParentId().isEmpty()) {
+	/**
+	 * The node of a JUnit Platform test or container; empty for an engine.
+	 * @param identifier the test or container
+	 * @param parent the context of its parent, {@code null} when it has none (its parent
+	 * is an engine)
+	 */
+	static Optional<TestNode> of(TestIdentifier identifier, TestLifecycle.@Nullable Opened parent) {
+		UniqueId uniqueId = identifier.getUniqueIdObject();
+		if (uniqueId.getSegments().size() < 2) {
 			return Optional.empty();
 		}
 		TestSource source = identifier.getSource().orElse(null);
@@ -47,14 +51,12 @@ public final class JUnitNodes {
 		}
 		Scope.Kind kind = (identifier.isTest()) ? Scope.Kind.METHOD
 				: (methodName == null && className != null) ? Scope.Kind.CLASS : Scope.Kind.CONTAINER;
-		List<String> names = new ArrayList<>();
-		for (TestIdentifier node = identifier; node != null
-				&& node.getParentId().isPresent(); node = plan.getParent(node).orElse(null)) {
-			names.add(0, node.getDisplayName());
-		}
-		return Optional.of(new TestNode(identifier.getUniqueId(), identifier.getParentId().orElse(null), kind,
-				id(kind, className, methodName, identifier.getUniqueId()), String.join(SEPARATOR, names),
-				load(className)));
+		// the parent's name is the path above this one: no walk up the plan, and no
+		// unique id turned into text but this one's, for each test
+		String displayName = (parent != null) ? parent.scope().displayName() + SEPARATOR + identifier.getDisplayName()
+				: identifier.getDisplayName();
+		return Optional.of(new TestNode(uniqueId.toString(), (parent != null) ? parent.uniqueId() : null, kind,
+				id(kind, className, methodName, uniqueId), displayName, load(className)));
 	}
 
 	/**
@@ -69,12 +71,20 @@ public final class JUnitNodes {
 		if (className == null) {
 			return uniqueId;
 		}
+		return id(kind, className, methodName, UniqueId.parse(uniqueId));
+	}
+
+	private static String id(Scope.Kind kind, @Nullable String className, @Nullable String methodName,
+			UniqueId uniqueId) {
+		if (className == null) {
+			return uniqueId.toString();
+		}
 		if (methodName == null || kind == Scope.Kind.CLASS) {
 			return className;
 		}
 		StringBuilder id = new StringBuilder(className).append('#').append(methodName);
 		boolean numbered = false;
-		for (UniqueId.Segment segment : UniqueId.parse(uniqueId).getSegments()) {
+		for (UniqueId.Segment segment : uniqueId.getSegments()) {
 			String value = segment.getValue();
 			if (value.startsWith("#") && value.length() > 1) {
 				id.append('[').append(value, 1, value.length()).append(']');

@@ -7,6 +7,7 @@ import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.UniqueId;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.TestPlan;
@@ -32,7 +33,7 @@ public final class TempGuardExecutionListener implements TestExecutionListener {
 
 	private final TempGuardRuntime runtime;
 
-	private final Map<String, TestLifecycle.Opened> opened = new ConcurrentHashMap<>();
+	private final Map<UniqueId, TestLifecycle.Opened> opened = new ConcurrentHashMap<>();
 
 	private volatile @Nullable TestPlan plan;
 
@@ -77,16 +78,17 @@ public final class TempGuardExecutionListener implements TestExecutionListener {
 		if (current == null || planSettings == null || !planSettings.enabled() || !this.runtime.enabled()) {
 			return;
 		}
-		JUnitNodes.of(testIdentifier, current).ifPresent((node) -> {
+		TestLifecycle.Opened parent = testIdentifier.getParentIdObject().map(this.opened::get).orElse(null);
+		JUnitNodes.of(testIdentifier, parent).ifPresent((node) -> {
 			TestLifecycle.Opened context = this.runtime.lifecycle().open(node, planSettings.policy());
 			context.scope().claim(TestLifecycle.PLATFORM);
-			this.opened.put(testIdentifier.getUniqueId(), context);
+			this.opened.put(testIdentifier.getUniqueIdObject(), context);
 		});
 	}
 
 	@Override
 	public void executionFinished(TestIdentifier testIdentifier, TestExecutionResult result) {
-		TestLifecycle.Opened context = this.opened.remove(testIdentifier.getUniqueId());
+		TestLifecycle.Opened context = this.opened.remove(testIdentifier.getUniqueIdObject());
 		if (context == null) {
 			return;
 		}
