@@ -16,6 +16,7 @@ import dev.tempguard.internal.cleanup.DeletionEngines;
 import dev.tempguard.internal.cleanup.OpenFiles;
 import dev.tempguard.internal.cleanup.OpenSites;
 import dev.tempguard.internal.cleanup.ScopeCleaner;
+import dev.tempguard.internal.disposition.Dispositions;
 import dev.tempguard.internal.leak.LeakDetector;
 import dev.tempguard.internal.registry.DefaultTempFileRegistry;
 import dev.tempguard.internal.report.RunRecorder;
@@ -59,6 +60,8 @@ public final class TempGuardRuntime {
 	private final LeakDetector leakDetector = new LeakDetector(this.scopes, this.counters, this.engines);
 
 	private final RunRecorder recorder = new RunRecorder();
+
+	private final Dispositions dispositions = new Dispositions();
 
 	private final Map<Path, RunDirectory> runDirectories = new ConcurrentHashMap<>();
 
@@ -104,6 +107,11 @@ public final class TempGuardRuntime {
 
 	public RunRecorder recorder() {
 		return this.recorder;
+	}
+
+	/** Whether leaks are allowed or known from a baseline, and the baselines in use. */
+	public Dispositions dispositions() {
+		return this.dispositions;
 	}
 
 	/** Where files below the root-dirs were opened, as the agent saw it. */

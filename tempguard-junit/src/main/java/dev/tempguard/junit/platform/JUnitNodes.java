@@ -1,5 +1,6 @@
 package dev.tempguard.junit.platform;
 
+import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -38,12 +39,14 @@ public final class JUnitNodes {
 		TestSource source = identifier.getSource().orElse(null);
 		String className = null;
 		String methodName = null;
+		Method method = null;
 		if (source instanceof ClassSource classSource) {
 			className = classSource.getClassName();
 		}
 		else if (source instanceof MethodSource methodSource) {
 			className = methodSource.getClassName();
 			methodName = methodSource.getMethodName();
+			method = method(methodSource);
 		}
 		Scope.Kind kind = (identifier.isTest()) ? Scope.Kind.METHOD
 				: (methodName == null && className != null) ? Scope.Kind.CLASS : Scope.Kind.CONTAINER;
@@ -54,7 +57,17 @@ public final class JUnitNodes {
 		}
 		return Optional.of(new TestNode(identifier.getUniqueId(), identifier.getParentId().orElse(null), kind,
 				id(kind, className, methodName, identifier.getUniqueId()), String.join(SEPARATOR, names),
-				load(className)));
+				load(className), method));
+	}
+
+	// the method, loaded as JUnit loads it; null when it cannot be
+	private static @Nullable Method method(MethodSource source) {
+		try {
+			return source.getJavaMethod();
+		}
+		catch (RuntimeException | LinkageError ex) {
+			return null;
+		}
 	}
 
 	/**
