@@ -54,6 +54,25 @@ public interface TempGuardView {
 	long cleanupNanos();
 
 	/**
+	 * The leaks of the test contexts cleaned so far by whether they fail their test, and
+	 * the baseline entries no longer seen, as the end-of-run summary counts them.
+	 */
+	LeakDispositions leakDispositions();
+
+	/**
+	 * Leaks by whether they fail their test.
+	 *
+	 * @param newLeaks leaks neither allowed nor known: those that fail with
+	 * {@code tempguard.fail-on-leak=true}
+	 * @param allowed leaks of tests annotated {@link AllowLeaks}
+	 * @param known leaks in the baseline ({@code tempguard.baseline})
+	 * @param fixed baseline entries that no leak matched any more
+	 */
+	record LeakDispositions(long newLeaks, long allowed, long known, long fixed) {
+
+	}
+
+	/**
 	 * An open test context.
 	 *
 	 * @param id its id, such as {@code com.example.ReportTests#exportsCsv[1]}

@@ -14,7 +14,6 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
-import dev.tempguard.TempFileLeakError;
 import dev.tempguard.TempFileRegistry;
 import dev.tempguard.agent.Interception;
 import dev.tempguard.internal.runtime.TempGuardRuntime;
@@ -127,6 +126,7 @@ public final class TempGuardExtension
 			scope = opened.scope();
 		}
 		scope.claim(TestLifecycle.EXTENSION);
+		lifecycle.verify(scope);
 	}
 
 	private void exit(ExtensionContext context) {
@@ -139,9 +139,9 @@ public final class TempGuardExtension
 				if (context.getExecutionException().isPresent()) {
 					scope.get().markFailed();
 				}
-				Optional<TempFileLeakError> leak = lifecycle.finish(scope.get(), true);
-				if (leak.isPresent()) {
-					throw leak.get();
+				Optional<AssertionError> error = lifecycle.finish(scope.get(), true);
+				if (error.isPresent()) {
+					throw error.get();
 				}
 			}
 		}
@@ -183,7 +183,8 @@ public final class TempGuardExtension
 		}
 		return new TestNode(context.getUniqueId(), parentId(context), kind,
 				JUnitNodes.id(kind, className, methodName, context.getUniqueId()),
-				String.join(JUnitNodes.SEPARATOR, names), context.getTestClass().orElse(null));
+				String.join(JUnitNodes.SEPARATOR, names), context.getTestClass().orElse(null),
+				(kind == Scope.Kind.CLASS) ? null : context.getTestMethod().orElse(null));
 	}
 
 	private static @Nullable String parentId(ExtensionContext context) {

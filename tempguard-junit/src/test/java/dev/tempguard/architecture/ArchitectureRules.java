@@ -33,8 +33,8 @@ public final class ArchitectureRules {
 			"dev.tempguard.internal.support", "dev.tempguard.internal.settings", "dev.tempguard.internal.stats",
 			"dev.tempguard.internal.scope", "dev.tempguard.internal.cleanup", "dev.tempguard.internal.rundir",
 			"dev.tempguard.internal.sweep", "dev.tempguard.internal.leak", "dev.tempguard.internal.report",
-			"dev.tempguard.internal.registry", "dev.tempguard.internal.runtime", "dev.tempguard.agent",
-			"dev.tempguard.junit..");
+			"dev.tempguard.internal.disposition", "dev.tempguard.internal.registry", "dev.tempguard.internal.runtime",
+			"dev.tempguard.agent", "dev.tempguard.junit..");
 
 	private ArchitectureRules() {
 	}

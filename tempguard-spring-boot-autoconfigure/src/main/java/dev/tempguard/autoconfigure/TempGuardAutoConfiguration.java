@@ -4,7 +4,9 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 
 import dev.tempguard.TempFileRegistry;
 import dev.tempguard.TempGuardView;
@@ -31,10 +33,12 @@ public final class TempGuardAutoConfiguration {
 		return TempGuardRuntime.get();
 	}
 
-	// the settings as the core and the test integration read them
+	// the settings as the core and the test integration read them; tempguard.baseline is
+	// the file, so tempguard.baseline.strict is bound on its own
 	@Bean
-	TempGuardSettings tempGuardSettings(TempGuardProperties properties) {
-		return properties.toSettings();
+	TempGuardSettings tempGuardSettings(TempGuardProperties properties, Environment environment) {
+		return properties
+			.toSettings(Binder.get(environment).bind("tempguard.baseline.strict", Boolean.class).orElse(Boolean.FALSE));
 	}
 
 	@Bean

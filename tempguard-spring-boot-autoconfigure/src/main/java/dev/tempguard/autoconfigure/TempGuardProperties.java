@@ -10,6 +10,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 import dev.tempguard.CleanupMode;
+import dev.tempguard.internal.settings.BaselineSettings;
 import dev.tempguard.internal.settings.CleanupPolicy;
 import dev.tempguard.internal.settings.LeakDetectionSettings;
 import dev.tempguard.internal.settings.MaxAge;
@@ -59,6 +60,15 @@ public class TempGuardProperties {
 	 */
 	private CleanupMode cleanup = CleanupMode.ALWAYS;
 
+	/**
+	 * JSON file of known leaks, which are reported as known and do not fail tests
+	 * (written from a test run's report with 'mvn tempguard:baseline'). A relative path
+	 * is resolved against the working directory (the module's, under Maven). With
+	 * tempguard.baseline.strict=true, a test class fails while the baseline knows leaks
+	 * of its tests that no longer happen.
+	 */
+	private @Nullable String baseline;
+
 	private final LeakDetection leakDetection = new LeakDetection();
 
 	private final Sweep sweep = new Sweep();
@@ -95,9 +105,24 @@ public class TempGuardProperties {
 		return Path.of(getRootDir()).toAbsolutePath().normalize();
 	}
 
-	/** These properties as the settings tempguard's core reads. */
+	/**
+	 * These properties as the settings tempguard's core reads, with no strict baseline.
+	 */
 	public TempGuardSettings toSettings() {
-		CleanupPolicy policy = new CleanupPolicy(this.cleanup, this.failOnLeak, this.leakDetection.isDeleteUntracked());
+		return toSettings(false);
+	}
+
+	/**
+	 * These properties as the settings tempguard's core reads.
+	 * @param baselineStrict {@code tempguard.baseline.strict}, which is no property of
+	 * this class: {@code tempguard.baseline} is the file
+	 * @return the settings
+	 */
+	public TempGuardSettings toSettings(boolean baselineStrict) {
+		BaselineSettings baselineSettings = new BaselineSettings(
+				(this.baseline != null && !this.baseline.isBlank()) ? Path.of(this.baseline) : null, baselineStrict);
+		CleanupPolicy policy = new CleanupPolicy(this.cleanup, this.failOnLeak, this.leakDetection.isDeleteUntracked(),
+				baselineSettings);
 		return new TempGuardSettings(this.enabled, rootDirectory(), this.rootDir != null, policy,
 				new SweepSettings(this.sweep.isEnabled(), this.maxAge, this.sweep.isDryRun()),
 				new LeakDetectionSettings(this.leakDetection.isEnabled(),
@@ -120,6 +145,14 @@ public class TempGuardProperties {
 
 	public void setFailOnLeak(boolean failOnLeak) {
 		this.failOnLeak = failOnLeak;
+	}
+
+	public @Nullable String getBaseline() {
+		return this.baseline;
+	}
+
+	public void setBaseline(@Nullable String baseline) {
+		this.baseline = baseline;
 	}
 
 	public CleanupMode getCleanup() {

@@ -33,14 +33,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ConfigurationMetadataTests {
 
 	private static final List<String> PROPERTIES = List.of("tempguard.enabled", "tempguard.root-dir",
-			"tempguard.max-age", "tempguard.fail-on-leak", "tempguard.cleanup", "tempguard.leak-detection.enabled",
-			"tempguard.leak-detection.watch-dirs", "tempguard.leak-detection.ignore",
-			"tempguard.leak-detection.delete-untracked", "tempguard.leak-detection.mode", "tempguard.sweep.enabled",
-			"tempguard.sweep.dry-run", "tempguard.report.dir", "tempguard.report.enabled", "tempguard.report.summary",
+			"tempguard.max-age", "tempguard.fail-on-leak", "tempguard.cleanup", "tempguard.baseline",
+			"tempguard.baseline.strict", "tempguard.leak-detection.enabled", "tempguard.leak-detection.watch-dirs",
+			"tempguard.leak-detection.ignore", "tempguard.leak-detection.delete-untracked",
+			"tempguard.leak-detection.mode", "tempguard.sweep.enabled", "tempguard.sweep.dry-run",
+			"tempguard.report.dir", "tempguard.report.enabled", "tempguard.report.summary",
 			"tempguard.report.history-dir", "tempguard.report.history-size");
 
 	// unset means off
-	private static final List<String> WITHOUT_DEFAULT = List.of("tempguard.report.history-dir");
+	private static final List<String> WITHOUT_DEFAULT = List.of("tempguard.report.history-dir", "tempguard.baseline");
 
 	@Test
 	void metadataDescribesEveryPropertyWithADefaultValue() throws IOException {
@@ -75,6 +76,7 @@ class ConfigurationMetadataTests {
 			.isFalse();
 		assertThat(properties.get("tempguard.sweep.dry-run").get("defaultValue").booleanValue()).isFalse();
 		assertThat(properties.get("tempguard.report.history-size").get("defaultValue").asInt()).isEqualTo(20);
+		assertThat(properties.get("tempguard.baseline.strict").get("defaultValue").booleanValue()).isFalse();
 	}
 
 	@Test
@@ -85,6 +87,8 @@ class ConfigurationMetadataTests {
 		assertThat(properties.get("tempguard.max-age").path("type").asString()).isEqualTo("java.time.Duration");
 		assertThat(properties.get("tempguard.fail-on-leak").path("type").asString()).isEqualTo("java.lang.Boolean");
 		assertThat(properties.get("tempguard.cleanup").path("type").asString()).isEqualTo("dev.tempguard.CleanupMode");
+		assertThat(properties.get("tempguard.baseline").path("type").asString()).isEqualTo("java.lang.String");
+		assertThat(properties.get("tempguard.baseline.strict").path("type").asString()).isEqualTo("java.lang.Boolean");
 	}
 
 	@Test

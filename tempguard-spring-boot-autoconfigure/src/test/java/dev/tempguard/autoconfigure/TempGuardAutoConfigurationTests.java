@@ -1,5 +1,7 @@
 package dev.tempguard.autoconfigure;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,11 +15,14 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.PropertySource;
+import org.springframework.core.io.ByteArrayResource;
 
 import dev.tempguard.CleanupMode;
 import dev.tempguard.CleanupResult;
@@ -29,6 +34,7 @@ import dev.tempguard.internal.registry.DefaultTempFileRegistry;
 import dev.tempguard.internal.rundir.RunDirectory;
 import dev.tempguard.internal.runtime.TempGuardRuntime;
 import dev.tempguard.internal.runtime.TestRuntimes;
+import dev.tempguard.internal.settings.BaselineSettings;
 import dev.tempguard.internal.settings.TempGuardSettings;
 import dev.tempguard.internal.support.UserName;
 import dev.tempguard.testing.OtherUser;
@@ -130,6 +136,43 @@ class TempGuardAutoConfigurationTests {
 				assertThat(properties.isFailOnLeak()).isTrue();
 				assertThat(properties.getCleanup()).isEqualTo(CleanupMode.ON_SUCCESS);
 			});
+	}
+
+	@Test
+	void theBaselineAndItsStrictnessBindToTheSettings() {
+		Path baseline = this.temp.resolve("baseline.json");
+		this.contextRunner
+			.withPropertyValues("tempguard.root-dir=" + this.temp.resolve("root"), "tempguard.baseline=" + baseline,
+					"tempguard.baseline.strict=true")
+			.run((context) -> assertThat(context.getBean(TempGuardSettings.class).policy().baseline())
+				.isEqualTo(new BaselineSettings(baseline, true)));
+		this.contextRunner
+			.withPropertyValues("tempguard.root-dir=" + this.temp.resolve("root"), "tempguard.baseline=" + baseline)
+			.run((context) -> assertThat(context.getBean(TempGuardSettings.class).policy().baseline())
+				.isEqualTo(new BaselineSettings(baseline, false)));
+	}
+
+	@Test
+	void inYamlTheStrictnessIsWrittenWithItsDotsNextToTheBaseline() throws IOException {
+		Path baseline = this.temp.resolve("baseline.json");
+		String yaml = "tempguard:\n  root-dir: " + this.temp.resolve("root") + "\n  baseline: " + baseline
+				+ "\n  baseline.strict: true\n";
+		List<PropertySource<?>> sources = new YamlPropertySourceLoader().load("application-test.yml",
+				new ByteArrayResource(yaml.getBytes(StandardCharsets.UTF_8)));
+		this.contextRunner
+			.withInitializer((context) -> sources.forEach(context.getEnvironment().getPropertySources()::addFirst))
+			.run((context) -> assertThat(context.getBean(TempGuardSettings.class).policy().baseline())
+				.isEqualTo(new BaselineSettings(baseline, true)));
+	}
+
+	@Test
+	void aStrictBaselineThatIsNotABooleanFailsStartupNamingTheProperty() {
+		this.contextRunner
+			.withPropertyValues("tempguard.root-dir=" + this.temp.resolve("root"), "tempguard.baseline.strict=maybe")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.hasStackTraceContaining("tempguard.baseline.strict")
+				.hasStackTraceContaining("maybe"));
 	}
 
 	@Test

@@ -3,10 +3,12 @@ package dev.tempguard.internal.leak;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 import dev.tempguard.Leak;
 import dev.tempguard.TempFileLeakError;
@@ -27,19 +29,38 @@ public final class LeakReporter {
 	}
 
 	/**
-	 * Reports a cleanup and the untracked leaks of its context.
-	 * @return the error to fail the test with, when there were leaks and {@code policy}
-	 * fails on them
+	 * Reports a cleanup and the untracked leaks of its context; the leaks that
+	 * {@code excuses} excuses (allowed, or known from the baseline) fail nothing, and are
+	 * logged with why at debug level only: the summary counts them.
+	 * @param excuses why a leak does not fail its test, {@code null} when it does
+	 * @return the error to fail the test with, when there were leaks not excused and
+	 * {@code policy} fails on them
 	 */
-	public static Optional<TempFileLeakError> report(ScopeCleanup cleanup, List<Leak> untracked, CleanupPolicy policy) {
+	public static Optional<TempFileLeakError> report(ScopeCleanup cleanup, List<Leak> untracked, CleanupPolicy policy,
+			Function<Leak, @Nullable String> excuses) {
 		if (!cleanup.result().kept().isEmpty()) {
 			logger.warn("tempguard kept " + cleanup.result().kept().size() + " temporary path(s) of "
 					+ cleanup.context() + " (tempguard.cleanup=" + policy.mode().name().toLowerCase().replace('_', '-')
 					+ "); orphan sweeping removes them after tempguard.max-age:" + NEW_LINE
 					+ cleanup.result().kept().stream().map(Object::toString).collect(Collectors.joining(NEW_LINE)));
 		}
-		List<Leak> leaks = new ArrayList<>(cleanup.leaks());
-		leaks.addAll(untracked);
+		List<Leak> all = new ArrayList<>(cleanup.leaks());
+		all.addAll(untracked);
+		List<Leak> leaks = new ArrayList<>();
+		List<String> excused = new ArrayList<>();
+		for (Leak leak : all) {
+			String excuse = excuses.apply(leak);
+			if (excuse != null) {
+				excused.add(leak.path() + " (" + excuse + ")");
+			}
+			else {
+				leaks.add(leak);
+			}
+		}
+		if (!excused.isEmpty() && logger.isDebugEnabled()) {
+			logger.debug(cleanup.context() + " left " + excused.size() + " temporary path(s) that do not fail it: "
+					+ String.join(", ", excused));
+		}
 		if (leaks.isEmpty()) {
 			return Optional.empty();
 		}

@@ -62,7 +62,7 @@ public final class ReportMerger {
 				throw new IllegalArgumentException(OUTPUT + "=" + outputDirectory + " holds the input " + file
 						+ ", which merging would overwrite; write the merged report to another folder");
 			}
-			RunReport report = read(file);
+			RunReport report = read(file, INPUTS);
 			for (RunReport.Fork fork : report.forks()) {
 				String key = fork.host() + "/" + fork.pid() + "/" + fork.start();
 				Path first = forks.putIfAbsent(key, file);
@@ -111,9 +111,17 @@ public final class ReportMerger {
 		}
 	}
 
-	private static RunReport read(Path file) {
+	/**
+	 * Reads the report {@code file}, of any format version up to this tempguard's.
+	 * @param file a {@code report.json}
+	 * @param setting the setting that named it, for error messages
+	 * @return the report
+	 * @throws IllegalArgumentException naming the setting and the file, when it is not a
+	 * file, not a tempguard report, or of a newer format version
+	 */
+	public static RunReport read(Path file, String setting) {
 		if (!Files.isRegularFile(file)) {
-			throw new IllegalArgumentException(INPUTS + ": " + file + " is not a file; give the report folders"
+			throw new IllegalArgumentException(setting + ": " + file + " is not a file; give the report folders"
 					+ " (a build's target/tempguard) or report.json files to merge");
 		}
 		int version;
@@ -121,12 +129,12 @@ public final class ReportMerger {
 		try {
 			version = JsonCodec.version(file);
 			if (version <= 0) {
-				throw notAReport(file, "it declares no format version", null);
+				throw notAReport(setting, file, "it declares no format version", null);
 			}
 			// each version adds to the one before: this tempguard reads them all, up to
 			// its own
 			if (version > RunReport.VERSION) {
-				throw new IllegalArgumentException(INPUTS + ": " + file + " is a tempguard report of format version "
+				throw new IllegalArgumentException(setting + ": " + file + " is a tempguard report of format version "
 						+ version + ", and this tempguard reads versions 1 to " + RunReport.VERSION
 						+ "; merge it with the tempguard version that wrote it, or write the reports again with one"
 						+ " version");
@@ -134,17 +142,18 @@ public final class ReportMerger {
 			report = JsonCodec.read(file);
 		}
 		catch (IOException ex) {
-			throw notAReport(file, (ex.getCause() instanceof JacksonException jackson) ? jackson.getOriginalMessage()
-					: String.valueOf(ex.getMessage()), ex);
+			throw notAReport(setting, file, (ex.getCause() instanceof JacksonException jackson)
+					? jackson.getOriginalMessage() : String.valueOf(ex.getMessage()), ex);
 		}
 		if (isIncomplete(report)) {
-			throw notAReport(file, "it has no forks or totals", null);
+			throw notAReport(setting, file, "it has no forks or totals", null);
 		}
 		return report;
 	}
 
-	private static IllegalArgumentException notAReport(Path file, String reason, @Nullable Exception cause) {
-		return new IllegalArgumentException(INPUTS + ": " + file + " is not a tempguard report (" + reason
+	private static IllegalArgumentException notAReport(String setting, Path file, String reason,
+			@Nullable Exception cause) {
+		return new IllegalArgumentException(setting + ": " + file + " is not a tempguard report (" + reason
 				+ "); give the report.json a test run wrote", cause);
 	}
 

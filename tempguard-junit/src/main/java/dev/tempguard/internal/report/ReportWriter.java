@@ -213,7 +213,7 @@ public final class ReportWriter {
 		return report.forks().isEmpty() ? 0 : report.forks().get(0).pid();
 	}
 
-	static void writeAtomically(Path target, String content) throws IOException {
+	public static void writeAtomically(Path target, String content) throws IOException {
 		// not Files.createTempFile: its owner-only permissions would stay on the report
 		Path temporary = target.resolveSibling(
 				"." + target.getFileName() + "." + ProcessHandle.current().pid() + "-" + System.nanoTime() + ".tmp");

@@ -377,7 +377,7 @@ public record RunReport(int version, List<Fork> forks, Totals totals, Findings f
 			Leak leak = record.leak();
 			String testClass = testClassOf(leak.context());
 			return new LeakEntry(leak.path().toString(), leak.reason().name(), leak.bytes(), leak.files(),
-					leak.describe(), Site.of(leak.site(), testClass), leak.candidates(), leak.openState().name(),
+					leak.describe(), Site.of(leak), leak.candidates(), leak.openState().name(),
 					Site.of(leak.openedAt(), testClass), record.disposition());
 		}
 
@@ -414,6 +414,14 @@ public record RunReport(int version, List<Fork> forks, Totals totals, Findings f
 			thread = Objects.requireNonNullElse(thread, "");
 			frames = copy(frames);
 			stack = copy(stack);
+		}
+
+		/**
+		 * Where {@code leak} was made, as its entry in the report says; {@code null} for
+		 * a path the registry tracked.
+		 */
+		public static @Nullable Site of(Leak leak) {
+			return of(leak.site(), LeakEntry.testClassOf(leak.context()));
 		}
 
 		static @Nullable Site of(@Nullable CreationSite site, @Nullable String testClass) {
@@ -454,9 +462,11 @@ public record RunReport(int version, List<Fork> forks, Totals totals, Findings f
 
 		static final String NEW_STATUS = "new";
 
-		static final String ALLOWED = "allowed";
+		/** The status of a leak of a test annotated {@code @AllowLeaks}. */
+		public static final String ALLOWED = "allowed";
 
-		static final String KNOWN = "known";
+		/** The status of a leak in the baseline. */
+		public static final String KNOWN = "known";
 
 		/** A leak neither allowed nor in the baseline. */
 		public static final Disposition NEW = new Disposition(NEW_STATUS, "", "", "");

@@ -7,6 +7,7 @@ import java.util.Optional;
 import dev.tempguard.Leak;
 import dev.tempguard.TempGuardView;
 import dev.tempguard.TempStats;
+import dev.tempguard.internal.report.RunReport;
 import dev.tempguard.internal.scope.Scope;
 import dev.tempguard.internal.scope.TrackedPath;
 
@@ -90,6 +91,12 @@ final class RuntimeView implements TempGuardView {
 	@Override
 	public long cleanupNanos() {
 		return this.runtime.counters().cleanupNanos();
+	}
+
+	@Override
+	public LeakDispositions leakDispositions() {
+		RunReport.Findings findings = this.runtime.recorder().findings(this.runtime.counters());
+		return new LeakDispositions(findings.newLeaks(), findings.allowed(), findings.known(), findings.fixed());
 	}
 
 }

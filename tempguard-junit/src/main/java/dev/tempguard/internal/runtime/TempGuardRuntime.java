@@ -16,6 +16,7 @@ import dev.tempguard.internal.cleanup.DeletionEngines;
 import dev.tempguard.internal.cleanup.OpenFiles;
 import dev.tempguard.internal.cleanup.OpenSites;
 import dev.tempguard.internal.cleanup.ScopeCleaner;
+import dev.tempguard.internal.disposition.Dispositions;
 import dev.tempguard.internal.leak.LeakDetector;
 import dev.tempguard.internal.registry.DefaultTempFileRegistry;
 import dev.tempguard.internal.report.RunRecorder;
@@ -61,6 +62,8 @@ public final class TempGuardRuntime {
 	private final LeakDetector leakDetector = new LeakDetector(this.scopes, this.counters, this.engines);
 
 	private final RunRecorder recorder = new RunRecorder();
+
+	private final Dispositions dispositions = new Dispositions();
 
 	private final Map<Path, RunDirectory> runDirectories = new ConcurrentHashMap<>();
 
@@ -122,6 +125,11 @@ public final class TempGuardRuntime {
 	/** What {@link #note} was given, in order. */
 	public List<String> notes() {
 		return List.copyOf(this.notes);
+	}
+
+	/** Whether leaks are allowed or known from a baseline, and the baselines in use. */
+	public Dispositions dispositions() {
+		return this.dispositions;
 	}
 
 	/** Where files below the root-dirs were opened, as the agent saw it. */

@@ -1,6 +1,5 @@
 package dev.tempguard.internal.runtime;
 
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -9,8 +8,8 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
-import dev.tempguard.Leak;
 import dev.tempguard.TempFileLeakError;
+import dev.tempguard.internal.disposition.Allowances;
 import dev.tempguard.internal.scope.Scope;
 import dev.tempguard.internal.scope.Scopes;
 import dev.tempguard.internal.settings.CleanupPolicy;
@@ -70,6 +69,8 @@ public final class TestLifecycle {
 		}
 		Scope scope = scopes.open(node.id(), node.kind(), parent, node.testClass());
 		scope.displayName(node.displayName());
+		scope.allowLeaks(
+				Allowances.declaredOn((node.kind() == Scope.Kind.CLASS) ? node.testClass() : node.testMethod()));
 		scope.policy(policy);
 		this.runtime.leakDetector().opened(scope);
 		this.byUniqueId.put(node.uniqueId(), scope);
@@ -83,24 +84,44 @@ public final class TestLifecycle {
 	}
 
 	/**
+	 * Checks, when an integration that can fail the test claims {@code scope}, what the
+	 * test is run with: its own {@link dev.tempguard.AllowLeaks} and the baseline of its
+	 * policy.
+	 * @throws IllegalArgumentException to fail the test with, naming the test or the
+	 * baseline file and what is wrong
+	 */
+	public void verify(Scope scope) {
+		this.runtime.dispositions().verify(scope, policyOf(scope));
+	}
+
+	/**
 	 * Ends {@code scope} once (cleans it, finds its leaks, records it), by its own policy
 	 * or else the run's.
 	 * @param canFail whether the caller can fail the test with the returned error; when
 	 * it cannot and leaks fail tests, the leaks go to the closest enclosing context whose
 	 * end can (a dynamic test's to its factory's, a test no in-engine integration ended
 	 * to its class's), else they are only reported
-	 * @return the error to fail the test with
+	 * @return the error to fail the test with: a {@link TempFileLeakError}, or, at the
+	 * end of a class, baseline entries that no longer happen
 	 */
-	public Optional<TempFileLeakError> finish(Scope scope, boolean canFail) {
+	public Optional<AssertionError> finish(Scope scope, boolean canFail) {
 		CleanupPolicy policy = policyOf(scope);
-		Optional<TempFileLeakError> error = ScopeEnd.finish(this.runtime, scope, policy);
+		if (!canFail && scope.claimed() <= PLATFORM && !scope.finished()) {
+			// no integration that can fail the test checked its @AllowLeaks
+			try {
+				Allowances.check(scope);
+			}
+			catch (IllegalArgumentException ex) {
+				logger.error(ex.getMessage() + "; its leaks count as new");
+			}
+		}
+		Optional<AssertionError> error = ScopeEnd.finish(this.runtime, scope, policy);
 		if (error.isEmpty() || canFail) {
 			return error;
 		}
-		List<Leak> leaks = error.get().leaks();
 		Scope failable = failableAbove(scope);
-		if (failable != null) {
-			failable.escalate(leaks);
+		if (failable != null && error.get() instanceof TempFileLeakError leakError) {
+			failable.escalate(leakError.leaks());
 		}
 		else {
 			logger.error(error.get().getMessage() + System.lineSeparator() + "  tempguard could not fail " + scope.id()

@@ -1,5 +1,7 @@
 package dev.tempguard.internal.runtime;
 
+import java.lang.reflect.Method;
+
 import org.jspecify.annotations.Nullable;
 
 import dev.tempguard.internal.scope.Scope;
@@ -16,8 +18,9 @@ import dev.tempguard.internal.scope.Scope;
  * for a test
  * @param displayName how the framework names it for people
  * @param testClass its test class, when it has one
+ * @param testMethod its test method, when it has one
  */
 public record TestNode(String uniqueId, @Nullable String parentUniqueId, Scope.Kind kind, String id, String displayName,
-		@Nullable Class<?> testClass) {
+		@Nullable Class<?> testClass, @Nullable Method testMethod) {
 
 }

@@ -9,6 +9,7 @@ import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.tempguard.AllowLeaks;
 import dev.tempguard.Leak;
 
 import dev.tempguard.internal.settings.CleanupPolicy;
@@ -77,6 +78,8 @@ public final class Scope {
 	private final List<Leak> escalated = new ArrayList<>();
 
 	private boolean finished;
+
+	private volatile List<AllowLeaks> allowLeaks = List.of();
 
 	Scope(String id, Kind kind, @Nullable Scope parent, @Nullable Class<?> testClass) {
 		this.id = id;
@@ -255,6 +258,18 @@ public final class Scope {
 
 	public synchronized boolean finished() {
 		return this.finished;
+	}
+
+	/**
+	 * The {@link AllowLeaks} annotations of this context's own test method or class (an
+	 * enclosing context's are its own), as the integration that opened it read them.
+	 */
+	public void allowLeaks(List<AllowLeaks> allowLeaks) {
+		this.allowLeaks = List.copyOf(allowLeaks);
+	}
+
+	public List<AllowLeaks> allowLeaks() {
+		return this.allowLeaks;
 	}
 
 	/**

@@ -24,8 +24,8 @@ import dev.tempguard.internal.support.UserName;
  * is not set
  * @param rootDirSet whether {@code tempguard.root-dir} was set: a root-dir that another
  * user owns is refused when it was, and replaced by a fallback when it is the default
- * @param policy {@code tempguard.cleanup}, {@code tempguard.fail-on-leak} and
- * {@code tempguard.leak-detection.delete-untracked}
+ * @param policy {@code tempguard.cleanup}, {@code tempguard.fail-on-leak},
+ * {@code tempguard.leak-detection.delete-untracked} and {@code tempguard.baseline.*}
  * @param sweep {@code tempguard.sweep.*} and {@code tempguard.max-age}
  * @param leakDetection {@code tempguard.leak-detection.*}
  * @param agent {@code tempguard.agent.enabled}: whether tempguard's agent sees files
@@ -72,7 +72,8 @@ public record TempGuardSettings(boolean enabled, Path rootDir, boolean rootDirSe
 	public static TempGuardSettings from(Function<String, @Nullable String> source) {
 		Reader reader = new Reader(source);
 		CleanupPolicy policy = new CleanupPolicy(reader.cleanupMode("cleanup", CleanupMode.ALWAYS),
-				reader.bool("fail-on-leak", false), reader.bool("leak-detection.delete-untracked", false));
+				reader.bool("fail-on-leak", false), reader.bool("leak-detection.delete-untracked", false),
+				BaselineSettings.read(reader));
 		Duration maxAge = MaxAge.validate(reader.duration("max-age", Duration.ofHours(24)));
 		SweepSettings sweep = new SweepSettings(reader.bool("sweep.enabled", true), maxAge,
 				reader.bool("sweep.dry-run", false));

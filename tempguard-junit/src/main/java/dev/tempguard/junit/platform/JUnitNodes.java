@@ -1,5 +1,6 @@
 package dev.tempguard.junit.platform;
 
+import java.lang.reflect.Method;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
@@ -42,12 +43,14 @@ public final class JUnitNodes {
 		TestSource source = identifier.getSource().orElse(null);
 		String className = null;
 		String methodName = null;
+		Method method = null;
 		if (source instanceof ClassSource classSource) {
 			className = classSource.getClassName();
 		}
 		else if (source instanceof MethodSource methodSource) {
 			className = methodSource.getClassName();
 			methodName = methodSource.getMethodName();
+			method = method(methodSource);
 		}
 		Scope.Kind kind = (identifier.isTest()) ? Scope.Kind.METHOD
 				: (methodName == null && className != null) ? Scope.Kind.CLASS : Scope.Kind.CONTAINER;
@@ -56,7 +59,18 @@ public final class JUnitNodes {
 		String displayName = (parent != null) ? parent.scope().displayName() + SEPARATOR + identifier.getDisplayName()
 				: identifier.getDisplayName();
 		return Optional.of(new TestNode(uniqueId.toString(), (parent != null) ? parent.uniqueId() : null, kind,
-				id(kind, className, methodName, uniqueId), displayName, load(className)));
+				id(kind, className, methodName, uniqueId), displayName, load(className), method));
+
+	}
+
+	// the method, loaded as JUnit loads it; null when it cannot be
+	private static @Nullable Method method(MethodSource source) {
+		try {
+			return source.getJavaMethod();
+		}
+		catch (RuntimeException | LinkageError ex) {
+			return null;
+		}
 	}
 
 	/**

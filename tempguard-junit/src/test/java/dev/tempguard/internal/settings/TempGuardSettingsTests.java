@@ -51,4 +51,21 @@ class TempGuardSettingsTests {
 					+ "${java.io.tmpdir}/tempguard-<user>");
 	}
 
+	@Test
+	void theBaselineIsReadAsAnAbsolutePathNotStrictByDefault() {
+		assertThat(TempGuardSettings.defaults().policy().baseline()).isEqualTo(BaselineSettings.NONE);
+		TempGuardSettings settings = TempGuardSettings.from(Map.of("tempguard.baseline", "src/test/baseline.json",
+				"tempguard.baseline.strict", "true", "tempguard.fail-on-leak", "true")::get);
+		assertThat(settings.policy().baseline())
+			.isEqualTo(new BaselineSettings(Path.of("src/test/baseline.json").toAbsolutePath().normalize(), true));
+		assertThat(settings.policy().reportOnly().baseline()).isEqualTo(settings.policy().baseline());
+	}
+
+	@Test
+	void aStrictBaselineThatIsNotABooleanIsRefusedNamingTheSetting() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> TempGuardSettings.from(Map.of("tempguard.baseline.strict", "yes")::get))
+			.withMessage("tempguard.baseline.strict=yes is not a boolean; set it to true or false");
+	}
+
 }

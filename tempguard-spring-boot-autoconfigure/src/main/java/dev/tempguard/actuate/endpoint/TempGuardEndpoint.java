@@ -39,9 +39,11 @@ public class TempGuardEndpoint {
 		TempStats stats = this.view.stats();
 		List<String> rootDirs = this.view.rootDirectories().stream().map(Path::toString).toList();
 		List<LeakDescriptor> recentLeaks = this.view.recentLeaks().stream().map(LeakDescriptor::of).toList();
+		TempGuardView.LeakDispositions dispositions = this.view.leakDispositions();
 		return new TempGuardDescriptor(rootDirs, stats.contexts(), stats.totalFiles(),
 				new TreeMap<>(stats.filesByContext()), stats.created(), stats.deleted(), stats.leaked(),
-				stats.untrackedLeaks(), stats.kept(), stats.cleanupFailures(), recentLeaks);
+				stats.untrackedLeaks(), stats.kept(), stats.cleanupFailures(), dispositions.newLeaks(),
+				dispositions.allowed(), dispositions.known(), dispositions.fixed(), recentLeaks);
 	}
 
 	@ReadOperation
@@ -64,11 +66,18 @@ public class TempGuardEndpoint {
 	 * registry
 	 * @param kept tracked paths kept on purpose
 	 * @param cleanupFailures paths that a cleanup could not delete
+	 * @param newLeaks leaks of the contexts cleaned so far that are neither allowed nor
+	 * known: those that fail with {@code tempguard.fail-on-leak=true}
+	 * @param allowedLeaks leaks of the contexts cleaned so far that {@code @AllowLeaks}
+	 * allows
+	 * @param knownLeaks leaks of the contexts cleaned so far that the baseline knows
+	 * @param fixedBaselineEntries baseline entries that no leak matched any more
 	 * @param recentLeaks the most recent leaks, oldest first
 	 */
 	public record TempGuardDescriptor(List<String> rootDirs, int contexts, int totalFiles,
 			Map<String, Integer> filesByContext, long created, long deleted, long leaked, long untrackedLeaks,
-			long kept, long cleanupFailures, List<LeakDescriptor> recentLeaks) implements OperationResponseBody {
+			long kept, long cleanupFailures, long newLeaks, long allowedLeaks, long knownLeaks,
+			long fixedBaselineEntries, List<LeakDescriptor> recentLeaks) implements OperationResponseBody {
 
 	}
 

@@ -1,5 +1,6 @@
 package dev.tempguard.spring.testcontext;
 
+import java.lang.reflect.AnnotatedElement;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
@@ -10,6 +11,7 @@ import org.springframework.test.context.TestContext;
 import org.springframework.test.context.support.AbstractTestExecutionListener;
 
 import dev.tempguard.TempFileLeakError;
+import dev.tempguard.internal.disposition.Allowances;
 import dev.tempguard.internal.runtime.TempGuardRuntime;
 import dev.tempguard.internal.runtime.TestLifecycle;
 import dev.tempguard.internal.scope.Scope;
@@ -67,9 +69,10 @@ class TempGuardTestExecutionListener extends AbstractTestExecutionListener {
 		}
 		Scope scope = bound(Scope.Kind.CLASS, testContext.getTestClass());
 		OpenScope open = (scope != null) ? new OpenScope(scope, null, false)
-				: opened(this.runtime.scopes().openClass(testContext.getTestClass()));
+				: opened(this.runtime.scopes().openClass(testContext.getTestClass()), testContext.getTestClass());
 		open.scope().claim(TestLifecycle.SPRING);
 		testContext.setAttribute(CLASS_SCOPE, open);
+		this.runtime.lifecycle().verify(open.scope());
 	}
 
 	@Override
@@ -78,11 +81,16 @@ class TempGuardTestExecutionListener extends AbstractTestExecutionListener {
 			return;
 		}
 		Scope scope = bound(Scope.Kind.METHOD, testContext.getTestClass());
-		OpenScope open = (scope != null) ? new OpenScope(scope, null, false) : opened(
-				this.runtime.scopes().openMethod(testContext.getTestClass(), testContext.getTestMethod().getName()));
+		OpenScope open = (scope != null) ? new OpenScope(scope, null, false)
+				: opened(
+						this.runtime.scopes()
+							.openMethod(testContext.getTestClass(), testContext.getTestMethod().getName()),
+						testContext.getTestMethod());
 		open.scope().claim(TestLifecycle.SPRING);
 		resolvePolicy(testContext).ifPresent((policy) -> remember(open.scope(), policy));
 		testContext.setAttribute(METHOD_SCOPE, open);
+		// the baseline of the test's application context, now that it is known
+		this.runtime.lifecycle().verify(open.scope());
 	}
 
 	@Override
@@ -114,13 +122,14 @@ class TempGuardTestExecutionListener extends AbstractTestExecutionListener {
 		return matches ? scope : null;
 	}
 
-	private OpenScope opened(Scope scope) {
+	private OpenScope opened(Scope scope, AnnotatedElement testElement) {
 		// named as JUnit names a test: its class and method, no invocation number
 		String testClass = (scope.testClass() != null) ? scope.testClass().getName() : scope.id();
 		String className = testClass.substring(testClass.lastIndexOf('.') + 1);
 		int method = scope.id().indexOf('#');
 		scope.displayName((method < 0) ? className
 				: className + " > " + scope.id().substring(method + 1).replaceFirst("\\[\\d+\\]$", "") + "()");
+		scope.allowLeaks(Allowances.declaredOn(testElement));
 		this.runtime.leakDetector().opened(scope);
 		return new OpenScope(scope, this.runtime.scopes().bind(scope, true), true);
 	}
@@ -133,9 +142,9 @@ class TempGuardTestExecutionListener extends AbstractTestExecutionListener {
 				if (policy.isPresent() && scope.policy() == null) {
 					remember(scope, policy.get());
 				}
-				Optional<TempFileLeakError> leak = this.runtime.lifecycle().finish(scope, true);
-				if (leak.isPresent()) {
-					throw leak.get();
+				Optional<AssertionError> error = this.runtime.lifecycle().finish(scope, true);
+				if (error.isPresent()) {
+					throw error.get();
 				}
 			}
 		}

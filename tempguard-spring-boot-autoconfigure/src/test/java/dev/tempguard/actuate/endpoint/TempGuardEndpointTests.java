@@ -18,6 +18,7 @@ import dev.tempguard.actuate.endpoint.TempGuardEndpoint.TrackedPathDescriptor;
 import dev.tempguard.internal.runtime.TempGuardRuntime;
 import dev.tempguard.internal.cleanup.ScopeCleanup;
 import dev.tempguard.internal.registry.DefaultTempFileRegistry;
+import dev.tempguard.internal.report.RunReport;
 import dev.tempguard.internal.scope.Scope;
 import dev.tempguard.internal.scope.Scopes;
 import dev.tempguard.internal.runtime.TestRuntimes;
@@ -101,6 +102,27 @@ class TempGuardEndpointTests {
 		assertThat(undeletable.cause()).isNotBlank();
 		assertThat(descriptor.recentLeaks().get(1)).isEqualTo(new LeakDescriptor(ReportTests.class.getName(),
 				this.temp.resolve("report.tmp").toString(), "untracked", 3, 1, null));
+	}
+
+	@Test
+	void readOperationCountsLeaksNewAllowedAndKnownAndFixedBaselineEntriesApart() {
+		Scope scope = this.runtime.scopes().openMethod(ReportTests.class, "exportsCsv");
+		Leak fresh = new Leak(scope.id(), this.temp.resolve("new.tmp"), Leak.Reason.UNTRACKED, 1, 1, null);
+		Leak allowed = new Leak(scope.id(), this.temp.resolve("allowed.tmp"), Leak.Reason.UNTRACKED, 1, 1, null);
+		Leak known = new Leak(scope.id(), this.temp.resolve("known.tmp"), Leak.Reason.LATE, 1, 1, null);
+		ScopeCleanup cleanup = this.runtime.cleaner().clean(scope, false);
+		this.runtime.recorder()
+			.record(scope, cleanup, List.of(fresh, allowed, known),
+					Map.of(allowed, RunReport.Disposition.allowed("renderer", "GH-12"), known,
+							RunReport.Disposition.known(scope.id() + " name=known.tmp"))::get);
+		this.runtime.recorder().fixed("T#gone[1] name=gone-*", "T#gone[1]", "a leak named gone-*");
+
+		TempGuardDescriptor descriptor = this.endpoint.tempGuard();
+
+		assertThat(descriptor.newLeaks()).isEqualTo(1);
+		assertThat(descriptor.allowedLeaks()).isEqualTo(1);
+		assertThat(descriptor.knownLeaks()).isEqualTo(1);
+		assertThat(descriptor.fixedBaselineEntries()).isEqualTo(1);
 	}
 
 	@Test
