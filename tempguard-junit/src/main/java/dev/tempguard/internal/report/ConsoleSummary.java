@@ -5,10 +5,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.StringJoiner;
 
+import dev.tempguard.internal.support.Formats;
+
 /**
  * The console summary of a fork's run: a first line of totals (the one the README
  * promises, starting with {@code [tempguard] } and saying how many tests were guarded),
- * then the leaks by test, the paths kept after failed tests, the time spent cleaning, and
+ * then the leaks by test, the paths kept after failed tests, the framework leftovers
+ * (counted apart from the tests' leaks) when there are any, the time spent cleaning, and
  * where the report is.
  */
 public final class ConsoleSummary {
@@ -42,10 +45,20 @@ public final class ConsoleSummary {
 	 * where the report was written, or why it was not.
 	 */
 	public static String render(RunReport report, String where) {
+		return render(report, List.of(), where);
+	}
+
+	/**
+	 * The summary of {@code report} and the framework {@code leftovers} of this fork,
+	 * lines separated by {@code \n}; {@code where} tells where the report was written, or
+	 * why it was not.
+	 */
+	public static String render(RunReport report, List<RunReport.Leftover> leftovers, String where) {
 		StringJoiner lines = new StringJoiner("\n");
 		lines.add(firstLine(report.totals()));
 		leaks(report, lines);
 		kept(report, lines);
+		leftovers(leftovers, lines);
 		cleaning(report, lines);
 		lines.add(INDENT + "report: " + where);
 		return lines.toString();
@@ -91,6 +104,24 @@ public final class ConsoleSummary {
 				+ " left for inspection");
 		kept.stream().limit(TOP).forEach((entry) -> lines.add(ITEM + entry[0] + "  (" + entry[1] + ")"));
 		more(lines, kept.size(), "paths");
+	}
+
+	private static void leftovers(List<RunReport.Leftover> leftovers, StringJoiner lines) {
+		if (leftovers.isEmpty()) {
+			return;
+		}
+		long toDelete = leftovers.stream()
+			.filter((leftover) -> RunReport.Leftover.Status.DELETE_AT_EXIT.json().equals(leftover.status()))
+			.count();
+		List<RunReport.Leftover> left = leftovers.stream().filter(RunReport.Leftover::left).toList();
+		lines.add(INDENT + "framework leftovers: " + leftovers.size() + " made while application contexts started, "
+				+ toDelete + " deleted once they close, " + left.size() + " left by start-up, not deleted");
+		left.stream()
+			.limit(TOP)
+			.forEach((leftover) -> lines
+				.add(ITEM + leftover.path() + "  (" + Formats.size(leftover.bytes(), leftover.files())
+						+ (leftover.note().isEmpty() ? "" : "; " + leftover.note()) + ")"));
+		more(lines, left.size(), "leftovers");
 	}
 
 	private static void cleaning(RunReport report, StringJoiner lines) {

@@ -1,5 +1,6 @@
 package dev.tempguard.internal.report;
 
+import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -7,17 +8,20 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.PriorityQueue;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+
+import org.jspecify.annotations.Nullable;
 
 import dev.tempguard.Leak;
 import dev.tempguard.internal.cleanup.ScopeCleanup;
 import dev.tempguard.internal.scope.Scope;
 
 /**
- * Keeps a record of each cleaned test context for the report, and the most recent leaks
- * for the endpoint.
+ * Keeps a record of each cleaned test context for the report, the framework leftovers of
+ * application context start-ups, and the most recent leaks for the endpoint.
  * <p>
  * What it keeps is bounded, whatever the size of the suite: every test that failed,
  * leaked or kept files, every class and the run, and the {@value #LARGEST_TESTS} clean
@@ -41,6 +45,8 @@ public final class RunRecorder {
 	private final Map<String, Totals> others = new LinkedHashMap<>();
 
 	private final Deque<Leak> recentLeaks = new ArrayDeque<>();
+
+	private final Map<String, RunReport.Leftover> leftovers = new LinkedHashMap<>();
 
 	public void record(Scope scope, ScopeCleanup cleanup, List<Leak> untracked) {
 		List<Leak> leaks = new ArrayList<>(cleanup.leaks());
@@ -83,6 +89,35 @@ public final class RunRecorder {
 			this.others.forEach((testClass, totals) -> records.add(totals.record(testClass)));
 		}
 		return records;
+	}
+
+	/**
+	 * Records an entry that appeared while an application context started; a second call
+	 * with the same path replaces the first (when it was deleted at last, for instance).
+	 * @param path the entry
+	 * @param bytes its size
+	 * @param files 1 for a file, the files it holds for a directory
+	 * @param match the catalogue entry it matched, such as {@code Tomcat work directory};
+	 * {@code null} when none did
+	 * @param status what became of it
+	 * @param note why its deletion failed, or {@code null}
+	 * @param startedBy the context whose start made it, {@code null} when unknown
+	 */
+	public void frameworkLeftover(Path path, long bytes, long files, @Nullable String match,
+			RunReport.Leftover.Status status, @Nullable String note, @Nullable Scope startedBy) {
+		RunReport.Leftover leftover = new RunReport.Leftover(0, path.toString(), bytes, files,
+				Objects.requireNonNullElse(match, ""), status.json(), Objects.requireNonNullElse(note, ""),
+				(startedBy != null) ? startedBy.id() : "");
+		synchronized (this.leftovers) {
+			this.leftovers.put(leftover.path(), leftover);
+		}
+	}
+
+	/** The framework leftovers, in the order they appeared. */
+	public List<RunReport.Leftover> leftovers() {
+		synchronized (this.leftovers) {
+			return List.copyOf(this.leftovers.values());
+		}
 	}
 
 	/** The most recent leaks, oldest first. */

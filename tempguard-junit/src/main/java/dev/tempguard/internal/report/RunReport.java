@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 
 import org.jspecify.annotations.Nullable;
@@ -174,6 +176,76 @@ public record RunReport(int version, List<Fork> forks, Totals totals, List<TestE
 		static LeakEntry of(Leak leak) {
 			return new LeakEntry(leak.path().toString(), leak.reason().name(), leak.bytes(), leak.files(),
 					leak.describe());
+		}
+
+	}
+
+	/**
+	 * An entry that appeared in a watched directory while an application context started:
+	 * not a test's leak, but left by the framework.
+	 *
+	 * @param fork the pid of the fork it appeared in
+	 * @param path the path
+	 * @param bytes its size
+	 * @param files 1 for a file, the files it holds for a directory
+	 * @param match the catalogue entry it matched (such as
+	 * {@code Tomcat work directory}), empty when it matched none
+	 * @param status {@code deleted}; {@code delete-at-exit} (matched, to be deleted once
+	 * the application contexts close, at the end of the JVM); {@code delete-failed}; or
+	 * {@code left} (matched nothing: left by start-up, not deleted)
+	 * @param note why the deletion failed, or more on the status; possibly empty
+	 * @param context the id of the context whose start made it, empty when unknown
+	 */
+	public record Leftover(long fork, String path, long bytes, long files, String match, String status, String note,
+			String context) {
+
+		public Leftover {
+			match = Objects.requireNonNullElse(match, "");
+			note = Objects.requireNonNullElse(note, "");
+			context = Objects.requireNonNullElse(context, "");
+		}
+
+		/** Whether it is still there: matching nothing, or its deletion failed. */
+		public boolean left() {
+			Status status = Status.of(this.status);
+			return status == Status.LEFT || status == Status.DELETE_FAILED;
+		}
+
+		/** What became of a framework leftover. */
+		public enum Status {
+
+			/** It matched the catalogue and was deleted. */
+			DELETED,
+
+			/**
+			 * It matched the catalogue and is deleted at the end of the JVM, once the
+			 * application contexts that use it have closed.
+			 */
+			DELETE_AT_EXIT,
+
+			/** It matched the catalogue, and deleting it failed. */
+			DELETE_FAILED,
+
+			/** It matched nothing in the catalogue: left by start-up, not deleted. */
+			LEFT;
+
+			/** The status as report.json writes it. */
+			public String json() {
+				return name().toLowerCase(Locale.ROOT).replace('_', '-');
+			}
+
+			/**
+			 * The status report.json writes as {@code json}; {@link #LEFT} if unknown.
+			 */
+			static Status of(String json) {
+				for (Status status : values()) {
+					if (status.json().equals(json)) {
+						return status;
+					}
+				}
+				return LEFT;
+			}
+
 		}
 
 	}

@@ -30,7 +30,7 @@ public final class RunReports {
 	public static String endOfRun(RunRecorder recorder, Counters counters, Path directory) {
 		try {
 			RunReport report = RunReport.of(currentFork(), recorder, counters);
-			return ConsoleSummary.render(report, write(report, directory));
+			return ConsoleSummary.render(report, recorder.leftovers(), write(report, directory));
 		}
 		catch (RuntimeException | LinkageError ex) {
 			logger.warn("tempguard could not report on the run: " + ex, ex);

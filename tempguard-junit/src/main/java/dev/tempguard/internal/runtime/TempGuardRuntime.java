@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -16,6 +17,7 @@ import dev.tempguard.internal.cleanup.DeletionEngines;
 import dev.tempguard.internal.cleanup.OpenFiles;
 import dev.tempguard.internal.cleanup.OpenSites;
 import dev.tempguard.internal.cleanup.ScopeCleaner;
+import dev.tempguard.internal.leak.FrameworkLeftovers;
 import dev.tempguard.internal.leak.LeakDetector;
 import dev.tempguard.internal.registry.DefaultTempFileRegistry;
 import dev.tempguard.internal.report.RunRecorder;
@@ -72,9 +74,24 @@ public final class TempGuardRuntime {
 
 	private final TestLifecycle lifecycle = new TestLifecycle(this);
 
+	private final FrameworkLeftovers frameworkLeftovers;
+
+	private final LeftoversAtExit leftoversAtExit;
+
 	private volatile @Nullable Configuration configuration;
 
 	TempGuardRuntime() {
+		this(Path.of(System.getProperty("java.io.tmpdir")), LeftoversAtExit::shutdownHook,
+				LeftoversAtExit.Sleeper.THREAD);
+	}
+
+	/**
+	 * A runtime deleting the framework leftovers it finds in {@code tmpdir} through
+	 * {@code atExit}, which registers what runs at the end of the JVM.
+	 */
+	TempGuardRuntime(Path tmpdir, Consumer<Runnable> atExit, LeftoversAtExit.Sleeper sleeper) {
+		this.frameworkLeftovers = new FrameworkLeftovers(tmpdir, this::recordDirectory);
+		this.leftoversAtExit = new LeftoversAtExit(this, atExit, sleeper);
 	}
 
 	/** The runtime of this JVM. */
@@ -104,6 +121,33 @@ public final class TempGuardRuntime {
 
 	public RunRecorder recorder() {
 		return this.recorder;
+	}
+
+	/** What application contexts leave when they start, and its deletion. */
+	public FrameworkLeftovers frameworkLeftovers() {
+		return this.frameworkLeftovers;
+	}
+
+	LeftoversAtExit leftoversAtExit() {
+		return this.leftoversAtExit;
+	}
+
+	/**
+	 * An application context starts: what appears in the watched directories meanwhile is
+	 * a framework's, blamed on no test.
+	 */
+	public void startupBegan() {
+		this.leakDetector.startupBegan();
+	}
+
+	/**
+	 * A start of an application context is over: what appeared meanwhile goes to the
+	 * framework leftovers, those of the catalogue to be deleted at the end of the JVM.
+	 */
+	public void startupEnded() {
+		this.leakDetector.startupEnded();
+		this.frameworkLeftovers.appeared(this.leakDetector.startupLeftovers());
+		this.leftoversAtExit.scheduleIfNeeded();
 	}
 
 	/** Where files below the root-dirs were opened, as the agent saw it. */
@@ -254,6 +298,7 @@ public final class TempGuardRuntime {
 		LeakDetectionSettings leakDetection = settings.leakDetection();
 		if (leakDetection.enabled()) {
 			this.leakDetector.watch(leakDetection.watchDirs(), leakDetection.ignore(), leakDetection.mode());
+			this.frameworkLeftovers.catalogue(leakDetection.frameworkLeftovers());
 		}
 		return registry;
 	}
@@ -261,6 +306,20 @@ public final class TempGuardRuntime {
 	private record Configuration(@Nullable TempGuardSettings settings, @Nullable DefaultTempFileRegistry registry,
 			@Nullable RuntimeException error) {
 
+	}
+
+	// where framework leftovers are recorded: the run directory of the run's root-dir,
+	// else the first one used
+	private @Nullable RunDirectory recordDirectory() {
+		Configuration current = this.configuration;
+		if (current != null && current.registry() != null) {
+			RunDirectory directory = this.runDirectories.get(current.registry().rootDir());
+			if (directory != null) {
+				return directory;
+			}
+		}
+		List<Path> rootDirs = rootDirectories();
+		return rootDirs.isEmpty() ? null : this.runDirectories.get(rootDirs.get(0));
 	}
 
 	/** The root-dirs in use, sorted. */

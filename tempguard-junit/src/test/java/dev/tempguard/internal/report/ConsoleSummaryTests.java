@@ -69,4 +69,29 @@ class ConsoleSummaryTests {
 			.contains("[tempguard]     ... and 3 more tests (see the report)");
 	}
 
+	@Test
+	void countsFrameworkLeftoversApartFromLeaksAndListsWhatStartUpLeftWithItsSize() {
+		List<RunReport.Leftover> leftovers = List.of(
+				leftover("/tmp/tomcat.0.1", 4096, 3, "Tomcat work directory", RunReport.Leftover.Status.DELETE_AT_EXIT),
+				leftover("/tmp/startup-cache-1", 1536, 2, null, RunReport.Leftover.Status.LEFT));
+
+		String summary = ConsoleSummary.render(this.report, leftovers, "x");
+
+		assertThat(summary.lines().findFirst()).as("the tests' leaks only")
+			.hasValueSatisfying((line) -> assertThat(line).contains(" 2 leaked,"));
+		assertThat(summary).contains("\n[tempguard]   framework leftovers: 2 made while application contexts started,"
+				+ " 1 deleted once they close, 1 left by start-up, not deleted\n"
+				+ "[tempguard]     /tmp/startup-cache-1  (1.5 KiB in 2 files)\n");
+	}
+
+	@Test
+	void saysNothingOfFrameworkLeftoversWhenThereAreNone() {
+		assertThat(ConsoleSummary.render(this.report, List.of(), "x")).doesNotContain("framework leftovers");
+	}
+
+	private static RunReport.Leftover leftover(String path, long bytes, long files, String match,
+			RunReport.Leftover.Status status) {
+		return new RunReport.Leftover(0, path, bytes, files, match, status.json(), null, null);
+	}
+
 }
