@@ -99,7 +99,8 @@ public class TempGuardProperties {
 				new SweepSettings(this.sweep.isEnabled(), this.maxAge, this.sweep.isDryRun()),
 				new LeakDetectionSettings(this.leakDetection.isEnabled(),
 						this.leakDetection.getWatchDirs().stream().map(Path::of).toList(),
-						this.leakDetection.getIgnore(), policy.deleteUntracked(), this.leakDetection.getMode()),
+						this.leakDetection.getIgnore(), policy.deleteUntracked(), this.leakDetection.getMode(),
+						this.leakDetection.getFrameworkLeftovers()),
 				true);
 	}
 
@@ -173,6 +174,22 @@ public class TempGuardProperties {
 		 * changed, as on macOS and Windows).
 		 */
 		private LeakDetectionSettings.Mode mode = LeakDetectionSettings.Mode.AUTO;
+
+		/**
+		 * Extra glob patterns of names of entries that application contexts leave in
+		 * java.io.tmpdir when they start, for example 'myapp-cache-*': deleted once the
+		 * contexts have closed, as the built-in ones (Tomcat, Jetty and Undertow work and
+		 * document-base directories, Spring Boot's ApplicationTemp directory) are.
+		 */
+		private List<String> frameworkLeftovers = new ArrayList<>();
+
+		public List<String> getFrameworkLeftovers() {
+			return this.frameworkLeftovers;
+		}
+
+		public void setFrameworkLeftovers(List<String> frameworkLeftovers) {
+			this.frameworkLeftovers = frameworkLeftovers;
+		}
 
 		public LeakDetectionSettings.Mode getMode() {
 			return this.mode;

@@ -35,8 +35,8 @@ class ConfigurationMetadataTests {
 	private static final List<String> PROPERTIES = List.of("tempguard.enabled", "tempguard.root-dir",
 			"tempguard.max-age", "tempguard.fail-on-leak", "tempguard.cleanup", "tempguard.leak-detection.enabled",
 			"tempguard.leak-detection.watch-dirs", "tempguard.leak-detection.ignore",
-			"tempguard.leak-detection.delete-untracked", "tempguard.leak-detection.mode", "tempguard.sweep.enabled",
-			"tempguard.sweep.dry-run");
+			"tempguard.leak-detection.delete-untracked", "tempguard.leak-detection.mode",
+			"tempguard.leak-detection.framework-leftovers", "tempguard.sweep.enabled", "tempguard.sweep.dry-run");
 
 	@Test
 	void metadataDescribesEveryPropertyWithADefaultValue() throws IOException {

@@ -117,6 +117,24 @@ class TempGuardAutoConfigurationTests {
 	}
 
 	@Test
+	void frameworkLeftoversBindAsGlobsAndABadOneIsRefusedNamingTheProperty() {
+		Path rootDir = this.temp.resolve("root");
+		this.contextRunner
+			.withPropertyValues("tempguard.root-dir=" + rootDir, "tempguard.leak-detection.enabled=false",
+					"tempguard.leak-detection.framework-leftovers=startup-cache-*,embedded-db-?")
+			.run((context) -> assertThat(context.getBean(TempGuardSettings.class).leakDetection().frameworkLeftovers())
+				.containsExactly("startup-cache-*", "embedded-db-?"));
+		this.contextRunner
+			.withPropertyValues("tempguard.root-dir=" + rootDir, "tempguard.leak-detection.enabled=false",
+					"tempguard.leak-detection.framework-leftovers=/home/**")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("tempguard.leak-detection.framework-leftovers=/home/** is not a glob of entry"
+						+ " names in java.io.tmpdir"));
+	}
+
+	@Test
 	void propertiesBind() {
 		Path rootDir = this.temp.resolve("custom-root");
 		this.contextRunner
