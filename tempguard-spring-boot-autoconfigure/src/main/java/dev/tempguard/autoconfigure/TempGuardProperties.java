@@ -24,8 +24,10 @@ import dev.tempguard.internal.settings.TempGuardSettings;
 public class TempGuardProperties {
 
 	/**
-	 * Whether tempguard provides the TempFileRegistry and tracks and cleans temporary
-	 * files in tests.
+	 * Whether tempguard is on: provides the TempFileRegistry, tracks and cleans temporary
+	 * files in tests, sweeps, watches and reports. When false, the application context
+	 * has no TempFileRegistry and its tests are left alone; tempguard is off for the
+	 * whole test JVM when nothing else turned it on.
 	 */
 	private boolean enabled = true;
 

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.condition.ConditionEvaluationReport;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -114,6 +115,20 @@ class TempGuardAutoConfigurationTests {
 				assertThat(context).doesNotHaveBean(TempFileRegistry.class);
 				assertThat(context).doesNotHaveBean(TempGuardProperties.class);
 			});
+	}
+
+	@Test
+	void whenTempGuardIsDisabledTheConditionReportNamesTheProperty() {
+		this.contextRunner.withPropertyValues("tempguard.enabled=false").run((context) -> {
+			ConditionEvaluationReport report = ConditionEvaluationReport.get(context.getBeanFactory());
+			assertThat(report.getConditionAndOutcomesBySource().get(TempGuardAutoConfiguration.class.getName()))
+				.singleElement()
+				.satisfies((outcome) -> {
+					assertThat(outcome.getOutcome().isMatch()).isFalse();
+					assertThat(outcome.getOutcome().getMessage())
+						.contains("tempguard.enabled=false in the application context's settings");
+				});
+		});
 	}
 
 	@Test

@@ -6,10 +6,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import dev.tempguard.TempGuardView;
@@ -41,6 +44,8 @@ import dev.tempguard.internal.sweep.StartupSweep;
  * listeners, nothing injects them); everything else gets its collaborators passed in.
  */
 public final class TempGuardRuntime {
+
+	private static final Log logger = LogFactory.getLog(TempGuardRuntime.class);
 
 	private static final TempGuardRuntime INSTANCE = new TempGuardRuntime();
 
@@ -77,6 +82,11 @@ public final class TempGuardRuntime {
 	private final FrameworkLeftovers frameworkLeftovers;
 
 	private final LeftoversAtExit leftoversAtExit;
+
+	// application contexts that loaded with tempguard.enabled true, and false
+	private final AtomicInteger contextsOn = new AtomicInteger();
+
+	private final AtomicInteger contextsOff = new AtomicInteger();
 
 	private volatile @Nullable Configuration configuration;
 
@@ -178,6 +188,16 @@ public final class TempGuardRuntime {
 	 * @param settings the settings, or how reading them failed
 	 */
 	public void configure(Supplier<TempGuardSettings> settings) {
+		configure(settings, false);
+	}
+
+	/**
+	 * Configures the run as {@link #configure(Supplier)} does.
+	 * @param settings the settings, or how reading them failed
+	 * @param explicit whether {@code tempguard.enabled} is set where they come from: then
+	 * the settings of application contexts never turn tempguard off for the JVM
+	 */
+	public void configure(Supplier<TempGuardSettings> settings, boolean explicit) {
 		if (this.configuration != null) {
 			return;
 		}
@@ -188,22 +208,63 @@ public final class TempGuardRuntime {
 			Configuration configured;
 			try {
 				TempGuardSettings read = settings.get();
-				configured = new Configuration(read, read.enabled() ? start(read) : null, null);
+				configured = new Configuration(read, read.enabled() ? start(read) : null, null, explicit);
 			}
 			catch (RuntimeException ex) {
-				configured = new Configuration(null, null, ex);
+				configured = new Configuration(null, null, ex, explicit);
 			}
 			this.configuration = configured;
 		}
 	}
 
 	/**
-	 * Whether the run's settings leave tempguard enabled; {@code true} before they are
-	 * read.
+	 * Whether tempguard is on in this JVM: not when the run's settings (JUnit
+	 * configuration parameters, system properties) say {@code tempguard.enabled=false},
+	 * nor when they do not set it and the application contexts that loaded all say so,
+	 * unless a test created a file through tempguard; {@code true} before anything is
+	 * known.
 	 */
 	public boolean enabled() {
 		Configuration current = this.configuration;
-		return current == null || current.settings() == null || current.settings().enabled();
+		if (current != null && current.settings() != null) {
+			if (!current.settings().enabled()) {
+				return false;
+			}
+			if (current.explicit()) {
+				return true;
+			}
+		}
+		return this.contextsOff.get() == 0 || this.contextsOn.get() > 0 || this.counters.created() > 0;
+	}
+
+	/**
+	 * Whether the run's own settings (JUnit configuration parameters, system properties)
+	 * say {@code tempguard.enabled=false}, whatever application contexts say.
+	 */
+	public boolean disabledForTheRun() {
+		Configuration current = this.configuration;
+		return current != null && current.settings() != null && !current.settings().enabled();
+	}
+
+	/**
+	 * An application context loads, whose settings say {@code tempguard.enabled}: one
+	 * that says {@code false} turns tempguard off for the rest of the JVM, when nothing
+	 * else turned it on (see {@link #enabled()}): it stops watching, and the end of the
+	 * run writes nothing.
+	 */
+	public void applicationContextLoads(boolean enabled) {
+		if (enabled) {
+			this.contextsOn.incrementAndGet();
+			return;
+		}
+		boolean before = enabled();
+		this.contextsOff.incrementAndGet();
+		if (before && !enabled()) {
+			logger.info("tempguard is off: an application context says tempguard.enabled=false and nothing else turned"
+					+ " it on; set it as a JUnit configuration parameter or a system property to turn tempguard off"
+					+ " from the start of the run");
+			this.leakDetector.close();
+		}
 	}
 
 	/**
@@ -304,7 +365,7 @@ public final class TempGuardRuntime {
 	}
 
 	private record Configuration(@Nullable TempGuardSettings settings, @Nullable DefaultTempFileRegistry registry,
-			@Nullable RuntimeException error) {
+			@Nullable RuntimeException error, boolean explicit) {
 
 	}
 
