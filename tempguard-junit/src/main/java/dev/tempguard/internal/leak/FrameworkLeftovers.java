@@ -87,7 +87,7 @@ public final class FrameworkLeftovers {
 	public void catalogue(Collection<String> globs) {
 		for (String glob : globs) {
 			if (this.kinds.stream().noneMatch((kind) -> kind.glob().equals(glob))) {
-				this.kinds.add(new Kind(LeakDetectionSettings.FRAMEWORK_LEFTOVERS, glob));
+				this.kinds.add(new Kind(LeakDetectionSettings.FRAMEWORK_LEFTOVERS + ": " + glob, glob));
 			}
 		}
 	}

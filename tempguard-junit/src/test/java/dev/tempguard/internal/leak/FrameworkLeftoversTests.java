@@ -123,7 +123,7 @@ class FrameworkLeftoversTests {
 		assertThat(this.leftovers.found()).singleElement().satisfies((found) -> {
 			assertThat(found.kind()).isNotNull()
 				.extracting(FrameworkLeftovers.Kind::name)
-				.isEqualTo(LeakDetectionSettings.FRAMEWORK_LEFTOVERS);
+				.isEqualTo(LeakDetectionSettings.FRAMEWORK_LEFTOVERS + ": startup-cache-*");
 			assertThat(found.status()).isEqualTo(Status.DELETE_AT_EXIT);
 		});
 	}
