@@ -12,6 +12,7 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 import dev.tempguard.TempFileRegistry;
@@ -101,6 +102,11 @@ public final class TempGuardExtension
 	@Override
 	public Object resolveParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
 		configure(extensionContext);
+		if (!this.runtime.enabled()) {
+			throw new ParameterResolutionException("tempguard is off (tempguard.enabled=false), so there is no "
+					+ TempFileRegistry.class.getSimpleName() + " to give " + parameterContext.getDeclaringExecutable()
+					+ "; remove tempguard.enabled=false, or create the test's files without tempguard");
+		}
 		return this.runtime.defaultRegistry();
 	}
 

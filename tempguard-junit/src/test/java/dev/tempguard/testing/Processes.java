@@ -1,9 +1,12 @@
 package dev.tempguard.testing;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 import org.jspecify.annotations.Nullable;
@@ -25,12 +28,30 @@ public final class Processes {
 			builder.directory(directory.toFile());
 		}
 		Process process = builder.start();
-		byte[] output = process.getInputStream().readAllBytes();
+		// read aside: a command that never ends must not block the test on its output
+		CompletableFuture<String> output = CompletableFuture.supplyAsync(() -> {
+			try {
+				return new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		});
 		if (!process.waitFor(60, TimeUnit.SECONDS)) {
 			process.destroyForcibly();
-			return new Result(-1, "timed out: " + new String(output, StandardCharsets.UTF_8));
+			process.waitFor(10, TimeUnit.SECONDS);
+			return new Result(-1, "timed out: " + output(output));
 		}
-		return new Result(process.exitValue(), new String(output, StandardCharsets.UTF_8));
+		return new Result(process.exitValue(), output(output));
+	}
+
+	private static String output(CompletableFuture<String> output) throws InterruptedException {
+		try {
+			return output.get(10, TimeUnit.SECONDS);
+		}
+		catch (ExecutionException | java.util.concurrent.TimeoutException ex) {
+			return "(output not read: " + ex + ")";
+		}
 	}
 
 	/** A command's exit code and output. */

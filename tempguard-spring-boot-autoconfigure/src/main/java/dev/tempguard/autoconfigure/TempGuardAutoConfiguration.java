@@ -1,12 +1,12 @@
 package dev.tempguard.autoconfigure;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
+import org.springframework.context.annotation.Conditional;
 
 import dev.tempguard.TempFileRegistry;
 import dev.tempguard.TempGuardView;
@@ -21,7 +21,7 @@ import dev.tempguard.internal.settings.TempGuardSettings;
  * {@code META-INF/spring.factories}) cleans what the registry tracks.
  */
 @AutoConfiguration
-@ConditionalOnBooleanProperty(name = "tempguard.enabled", matchIfMissing = true)
+@Conditional(OnTempGuardEnabledCondition.class)
 @EnableConfigurationProperties(TempGuardProperties.class)
 public final class TempGuardAutoConfiguration {
 

@@ -26,8 +26,10 @@ import dev.tempguard.internal.settings.TempGuardSettings;
 public class TempGuardProperties {
 
 	/**
-	 * Whether tempguard provides the TempFileRegistry and tracks and cleans temporary
-	 * files in tests.
+	 * Whether tempguard is on: provides the TempFileRegistry, tracks and cleans temporary
+	 * files in tests, sweeps, watches and reports. When false, the application context
+	 * has no TempFileRegistry and its tests are left alone; tempguard is off for the
+	 * whole test JVM when nothing else turned it on.
 	 */
 	private boolean enabled = true;
 
@@ -127,7 +129,8 @@ public class TempGuardProperties {
 				new SweepSettings(this.sweep.isEnabled(), this.maxAge, this.sweep.isDryRun()),
 				new LeakDetectionSettings(this.leakDetection.isEnabled(),
 						this.leakDetection.getWatchDirs().stream().map(Path::of).toList(),
-						this.leakDetection.getIgnore(), policy.deleteUntracked(), this.leakDetection.getMode()),
+						this.leakDetection.getIgnore(), policy.deleteUntracked(), this.leakDetection.getMode(),
+						this.leakDetection.getFrameworkLeftovers()),
 				true, this.report.settings());
 	}
 
@@ -213,6 +216,22 @@ public class TempGuardProperties {
 		 * changed, as on macOS and Windows).
 		 */
 		private LeakDetectionSettings.Mode mode = LeakDetectionSettings.Mode.AUTO;
+
+		/**
+		 * Extra glob patterns of names of entries that application contexts leave in
+		 * java.io.tmpdir when they start, for example 'myapp-cache-*': deleted once the
+		 * contexts have closed, as the built-in ones (Tomcat, Jetty and Undertow work and
+		 * document-base directories, Spring Boot's ApplicationTemp directory) are.
+		 */
+		private List<String> frameworkLeftovers = new ArrayList<>();
+
+		public List<String> getFrameworkLeftovers() {
+			return this.frameworkLeftovers;
+		}
+
+		public void setFrameworkLeftovers(List<String> frameworkLeftovers) {
+			this.frameworkLeftovers = frameworkLeftovers;
+		}
 
 		public LeakDetectionSettings.Mode getMode() {
 			return this.mode;

@@ -17,6 +17,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.diagnostics.FailureAnalyzer;
 import org.springframework.boot.context.annotation.ImportCandidates;
 import org.springframework.test.context.ContextCustomizerFactory;
 import org.springframework.test.context.TestExecutionListener;
@@ -36,8 +37,8 @@ class ConfigurationMetadataTests {
 			"tempguard.max-age", "tempguard.fail-on-leak", "tempguard.cleanup", "tempguard.baseline",
 			"tempguard.baseline.strict", "tempguard.leak-detection.enabled", "tempguard.leak-detection.watch-dirs",
 			"tempguard.leak-detection.ignore", "tempguard.leak-detection.delete-untracked",
-			"tempguard.leak-detection.mode", "tempguard.sweep.enabled", "tempguard.sweep.dry-run",
-			"tempguard.report.dir", "tempguard.report.enabled", "tempguard.report.summary",
+			"tempguard.leak-detection.mode", "tempguard.leak-detection.framework-leftovers", "tempguard.sweep.enabled",
+			"tempguard.sweep.dry-run", "tempguard.report.dir", "tempguard.report.enabled", "tempguard.report.summary",
 			"tempguard.report.history-dir", "tempguard.report.history-size");
 
 	// unset means off
@@ -121,11 +122,14 @@ class ConfigurationMetadataTests {
 	}
 
 	@Test
-	void springFactoriesRegisterTheTestExecutionListenerAndTheContextCustomizerFactory() throws Exception {
+	void springFactoriesRegisterTheTestExecutionListenerTheContextCustomizerFactoryAndTheFailureAnalyzer()
+			throws Exception {
 		Properties factories = new Properties();
 		factories.load(new StringReader(ownResource("META-INF/spring.factories")));
 		assertThat(factories.stringPropertyNames()).containsExactlyInAnyOrder(TestExecutionListener.class.getName(),
-				ContextCustomizerFactory.class.getName());
+				ContextCustomizerFactory.class.getName(), FailureAnalyzer.class.getName());
+		assertImplementations(factories.getProperty(FailureAnalyzer.class.getName()), FailureAnalyzer.class,
+				"dev.tempguard.autoconfigure.TempGuardOffFailureAnalyzer");
 		assertImplementations(factories.getProperty(TestExecutionListener.class.getName()), TestExecutionListener.class,
 				"dev.tempguard.spring.testcontext.TempGuardTestExecutionListener");
 		assertImplementations(factories.getProperty(ContextCustomizerFactory.class.getName()),

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.env.YamlPropertySourceLoader;
+import org.springframework.boot.autoconfigure.condition.ConditionEvaluationReport;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -120,6 +121,38 @@ class TempGuardAutoConfigurationTests {
 				assertThat(context).doesNotHaveBean(TempFileRegistry.class);
 				assertThat(context).doesNotHaveBean(TempGuardProperties.class);
 			});
+	}
+
+	@Test
+	void whenTempGuardIsDisabledTheConditionReportNamesTheProperty() {
+		this.contextRunner.withPropertyValues("tempguard.enabled=false").run((context) -> {
+			ConditionEvaluationReport report = ConditionEvaluationReport.get(context.getBeanFactory());
+			assertThat(report.getConditionAndOutcomesBySource().get(TempGuardAutoConfiguration.class.getName()))
+				.singleElement()
+				.satisfies((outcome) -> {
+					assertThat(outcome.getOutcome().isMatch()).isFalse();
+					assertThat(outcome.getOutcome().getMessage())
+						.contains("tempguard.enabled=false in the application context's settings");
+				});
+		});
+	}
+
+	@Test
+	void frameworkLeftoversBindAsGlobsAndABadOneIsRefusedNamingTheProperty() {
+		Path rootDir = this.temp.resolve("root");
+		this.contextRunner
+			.withPropertyValues("tempguard.root-dir=" + rootDir, "tempguard.leak-detection.enabled=false",
+					"tempguard.leak-detection.framework-leftovers=startup-cache-*,embedded-db-?")
+			.run((context) -> assertThat(context.getBean(TempGuardSettings.class).leakDetection().frameworkLeftovers())
+				.containsExactly("startup-cache-*", "embedded-db-?"));
+		this.contextRunner
+			.withPropertyValues("tempguard.root-dir=" + rootDir, "tempguard.leak-detection.enabled=false",
+					"tempguard.leak-detection.framework-leftovers=/home/**")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("tempguard.leak-detection.framework-leftovers=/home/** is not a glob of entry"
+						+ " names in java.io.tmpdir"));
 	}
 
 	@Test

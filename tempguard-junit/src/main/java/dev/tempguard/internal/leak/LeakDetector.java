@@ -386,8 +386,9 @@ public final class LeakDetector {
 	}
 
 	/**
-	 * What appeared while application contexts started and is still there: the
-	 * frameworks' leftovers, which no test is blamed for. Called at the end of the run.
+	 * Takes what appeared while application contexts started and is still there: the
+	 * frameworks' leftovers, which no test is blamed for. Called when a start ends and at
+	 * the end of the run; each entry is given once.
 	 */
 	public List<Path> startupLeftovers() {
 		return take(this.scopes.run(), true).stream()
@@ -402,6 +403,8 @@ public final class LeakDetector {
 		synchronized (this.lock) {
 			if (scope.kind() == Scope.Kind.RUN) {
 				drain();
+			}
+			if (scope.kind() == Scope.Kind.RUN && !startup) {
 				for (Appearance appearance : List.copyOf(this.pending)) {
 					// the run ends: what is still pending has nobody else left to check
 					// it

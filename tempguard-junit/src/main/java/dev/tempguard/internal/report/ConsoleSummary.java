@@ -92,17 +92,22 @@ public final class ConsoleSummary {
 	}
 
 	private static void leftovers(RunReport report, StringJoiner lines) {
-		if (report.leftovers().isEmpty()) {
+		List<RunReport.Leftover> leftovers = report.leftovers();
+		if (leftovers.isEmpty()) {
 			return;
 		}
-		List<RunReport.Leftover> left = report.leftovers().stream().filter(RunReport.Leftover::left).toList();
-		lines.add(INDENT + "framework leftovers: " + report.leftovers().size() + " made while application contexts"
-				+ " started, " + left.size() + " left, not deleted");
+		long toDelete = leftovers.stream()
+			.filter((leftover) -> RunReport.Leftover.Status.DELETE_AT_EXIT.json().equals(leftover.status()))
+			.count();
+		List<RunReport.Leftover> left = leftovers.stream().filter(RunReport.Leftover::left).toList();
+		lines.add(INDENT + "framework leftovers: " + leftovers.size() + " made while application contexts started, "
+				+ toDelete + " deleted once they close, " + left.size() + " left by start-up, not deleted");
 		left.stream()
 			.limit(TOP)
 			.forEach((leftover) -> lines
 				.add(ITEM + leftover.path() + "  (" + Formats.size(leftover.bytes(), leftover.files())
-						+ (leftover.match().isEmpty() ? ", left by start-up" : ", " + leftover.match()) + ")"));
+						+ (leftover.match().isEmpty() ? "" : ", " + leftover.match())
+						+ (leftover.note().isEmpty() ? "" : "; " + leftover.note()) + ")"));
 		more(lines, left.size(), "leftovers");
 	}
 

@@ -16,6 +16,8 @@ import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.tempguard.Leak;
 import dev.tempguard.internal.cleanup.ScopeCleanup;
 import dev.tempguard.internal.scope.Scope;

@@ -1,5 +1,7 @@
 package dev.tempguard.internal.runtime;
 
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.util.Comparator;
 import java.util.List;
 
@@ -7,10 +9,13 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import dev.tempguard.CleanupResult;
+import dev.tempguard.internal.cleanup.PathSize;
+import dev.tempguard.internal.leak.FrameworkLeftovers;
 import dev.tempguard.internal.runtime.TempGuardRuntime;
 import dev.tempguard.internal.rundir.RunDirectory;
 import dev.tempguard.internal.report.ConsoleSummary;
 import dev.tempguard.internal.report.ReportWriter;
+import dev.tempguard.internal.report.RunReport;
 import dev.tempguard.internal.report.RunReports;
 import dev.tempguard.internal.scope.Scope;
 import dev.tempguard.internal.settings.ReportSettings;
@@ -18,8 +23,10 @@ import dev.tempguard.internal.stats.Counters;
 
 /**
  * The end of a test run: cleans the contexts still open (deepest first, the run last),
- * stops leak detection, then removes the run directories, but those holding files kept on
- * purpose.
+ * takes what application contexts left when they started, stops leak detection, then
+ * removes the run directories, but those holding files kept on purpose and the one that
+ * records framework leftovers still to delete (removed at the end of the JVM, once they
+ * are: see {@link LeftoversAtExit}).
  */
 public final class RunEnd {
 
@@ -30,8 +37,14 @@ public final class RunEnd {
 
 	public static synchronized void endRun(TempGuardRuntime runtime) {
 		cleanOpenScopes(runtime);
+		FrameworkLeftovers leftovers = runtime.frameworkLeftovers();
+		leftovers.appeared(runtime.leakDetector().startupLeftovers());
+		runtime.leftoversAtExit().scheduleIfNeeded();
 		// nothing of tempguard's may stay open on what is deleted: Windows would refuse
 		runtime.leakDetector().close();
+		for (FrameworkLeftovers.Found found : leftovers.found()) {
+			record(runtime, found);
+		}
 		removeRunDirectories(runtime);
 		Counters counters = runtime.counters();
 		if (counters.testsCleaned() > 0 || counters.created() > 0) {
@@ -64,24 +77,55 @@ public final class RunEnd {
 	 * orphan that a later sweep deletes once it is older than max-age.
 	 */
 	private static void removeRunDirectories(TempGuardRuntime runtime) {
+		RunDirectory recording = runtime.frameworkLeftovers().recordedIn();
 		for (RunDirectory directory : runtime.runDirectories()) {
-			try {
-				if (runtime.cleaner().keepsSomethingIn(directory.path())) {
-					logger.warn("tempguard leaves its run directory " + directory.path()
-							+ " in place: it holds files kept for inspection; sweeping deletes it once it is older"
-							+ " than tempguard.max-age");
-					continue;
-				}
-				CleanupResult result = directory.delete(runtime.engines().current());
-				if (!result.successful()) {
-					logger.warn("tempguard could not remove its run directory " + directory.path() + ": "
-							+ result.failures());
-				}
+			if (directory == recording) {
+				// locked until its leftovers are deleted: if this JVM dies first, the
+				// next sweep finds them recorded in it
+				runtime.leftoversAtExit().defer(directory);
+				continue;
 			}
-			finally {
-				directory.close();
+			removeRunDirectory(runtime, directory);
+		}
+	}
+
+	/**
+	 * Deletes one run directory as {@link #removeRunDirectories} says, and releases its
+	 * lock.
+	 */
+	static synchronized void removeRunDirectory(TempGuardRuntime runtime, RunDirectory directory) {
+		try {
+			if (runtime.cleaner().keepsSomethingIn(directory.path())) {
+				logger.warn("tempguard leaves its run directory " + directory.path()
+						+ " in place: it holds files kept for inspection; sweeping deletes it once it is older"
+						+ " than tempguard.max-age");
+				return;
+			}
+			CleanupResult result = directory.delete(runtime.engines().current());
+			if (!result.successful()) {
+				logger.warn(
+						"tempguard could not remove its run directory " + directory.path() + ": " + result.failures());
 			}
 		}
+		finally {
+			directory.close();
+		}
+	}
+
+	/**
+	 * Records a framework leftover for the summary and the report, with its size now; one
+	 * left that is gone meanwhile (its owner deleted it) is not a leftover.
+	 */
+	private static void record(TempGuardRuntime runtime, FrameworkLeftovers.Found found) {
+		if (found.status() == FrameworkLeftovers.Status.LEFT
+				&& !Files.exists(found.path(), LinkOption.NOFOLLOW_LINKS)) {
+			return;
+		}
+		PathSize size = PathSize.of(found.path());
+		runtime.recorder()
+			.frameworkLeftover(found.path(), size.bytes(), size.files(),
+					(found.kind() != null) ? found.kind().name() : null,
+					RunReport.Leftover.Status.valueOf(found.status().name()), found.note(), null);
 	}
 
 	private static int depth(Scope scope) {

@@ -6,9 +6,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import dev.tempguard.TempGuardView;
@@ -17,6 +21,7 @@ import dev.tempguard.internal.cleanup.OpenFiles;
 import dev.tempguard.internal.cleanup.OpenSites;
 import dev.tempguard.internal.cleanup.ScopeCleaner;
 import dev.tempguard.internal.disposition.Dispositions;
+import dev.tempguard.internal.leak.FrameworkLeftovers;
 import dev.tempguard.internal.leak.LeakDetector;
 import dev.tempguard.internal.registry.DefaultTempFileRegistry;
 import dev.tempguard.internal.report.RunRecorder;
@@ -40,6 +45,8 @@ import dev.tempguard.internal.sweep.StartupSweep;
  * listeners, nothing injects them); everything else gets its collaborators passed in.
  */
 public final class TempGuardRuntime {
+
+	private static final Log logger = LogFactory.getLog(TempGuardRuntime.class);
 
 	private static final TempGuardRuntime INSTANCE = new TempGuardRuntime();
 
@@ -77,9 +84,29 @@ public final class TempGuardRuntime {
 
 	private final TestLifecycle lifecycle = new TestLifecycle(this);
 
+	private final FrameworkLeftovers frameworkLeftovers;
+
+	private final LeftoversAtExit leftoversAtExit;
+
+	// application contexts that loaded with tempguard.enabled true, and false
+	private final AtomicInteger contextsOn = new AtomicInteger();
+
+	private final AtomicInteger contextsOff = new AtomicInteger();
+
 	private volatile @Nullable Configuration configuration;
 
 	TempGuardRuntime() {
+		this(Path.of(System.getProperty("java.io.tmpdir")), LeftoversAtExit::shutdownHook,
+				LeftoversAtExit.Sleeper.THREAD);
+	}
+
+	/**
+	 * A runtime deleting the framework leftovers it finds in {@code tmpdir} through
+	 * {@code atExit}, which registers what runs at the end of the JVM.
+	 */
+	TempGuardRuntime(Path tmpdir, Consumer<Runnable> atExit, LeftoversAtExit.Sleeper sleeper) {
+		this.frameworkLeftovers = new FrameworkLeftovers(tmpdir, this::recordDirectory);
+		this.leftoversAtExit = new LeftoversAtExit(this, atExit, sleeper);
 	}
 
 	/** The runtime of this JVM. */
@@ -132,6 +159,33 @@ public final class TempGuardRuntime {
 		return this.dispositions;
 	}
 
+	/** What application contexts leave when they start, and its deletion. */
+	public FrameworkLeftovers frameworkLeftovers() {
+		return this.frameworkLeftovers;
+	}
+
+	LeftoversAtExit leftoversAtExit() {
+		return this.leftoversAtExit;
+	}
+
+	/**
+	 * An application context starts: what appears in the watched directories meanwhile is
+	 * a framework's, blamed on no test.
+	 */
+	public void startupBegan() {
+		this.leakDetector.startupBegan();
+	}
+
+	/**
+	 * A start of an application context is over: what appeared meanwhile goes to the
+	 * framework leftovers, those of the catalogue to be deleted at the end of the JVM.
+	 */
+	public void startupEnded() {
+		this.leakDetector.startupEnded();
+		this.frameworkLeftovers.appeared(this.leakDetector.startupLeftovers());
+		this.leftoversAtExit.scheduleIfNeeded();
+	}
+
 	/** Where files below the root-dirs were opened, as the agent saw it. */
 	public OpenSites openSites() {
 		return this.openSites;
@@ -160,6 +214,16 @@ public final class TempGuardRuntime {
 	 * @param settings the settings, or how reading them failed
 	 */
 	public void configure(Supplier<TempGuardSettings> settings) {
+		configure(settings, false);
+	}
+
+	/**
+	 * Configures the run as {@link #configure(Supplier)} does.
+	 * @param settings the settings, or how reading them failed
+	 * @param explicit whether {@code tempguard.enabled} is set where they come from: then
+	 * the settings of application contexts never turn tempguard off for the JVM
+	 */
+	public void configure(Supplier<TempGuardSettings> settings, boolean explicit) {
 		if (this.configuration != null) {
 			return;
 		}
@@ -170,22 +234,63 @@ public final class TempGuardRuntime {
 			Configuration configured;
 			try {
 				TempGuardSettings read = settings.get();
-				configured = new Configuration(read, read.enabled() ? start(read) : null, null);
+				configured = new Configuration(read, read.enabled() ? start(read) : null, null, explicit);
 			}
 			catch (RuntimeException ex) {
-				configured = new Configuration(null, null, ex);
+				configured = new Configuration(null, null, ex, explicit);
 			}
 			this.configuration = configured;
 		}
 	}
 
 	/**
-	 * Whether the run's settings leave tempguard enabled; {@code true} before they are
-	 * read.
+	 * Whether tempguard is on in this JVM: not when the run's settings (JUnit
+	 * configuration parameters, system properties) say {@code tempguard.enabled=false},
+	 * nor when they do not set it and the application contexts that loaded all say so,
+	 * unless a test created a file through tempguard; {@code true} before anything is
+	 * known.
 	 */
 	public boolean enabled() {
 		Configuration current = this.configuration;
-		return current == null || current.settings() == null || current.settings().enabled();
+		if (current != null && current.settings() != null) {
+			if (!current.settings().enabled()) {
+				return false;
+			}
+			if (current.explicit()) {
+				return true;
+			}
+		}
+		return this.contextsOff.get() == 0 || this.contextsOn.get() > 0 || this.counters.created() > 0;
+	}
+
+	/**
+	 * Whether the run's own settings (JUnit configuration parameters, system properties)
+	 * say {@code tempguard.enabled=false}, whatever application contexts say.
+	 */
+	public boolean disabledForTheRun() {
+		Configuration current = this.configuration;
+		return current != null && current.settings() != null && !current.settings().enabled();
+	}
+
+	/**
+	 * An application context loads, whose settings say {@code tempguard.enabled}: one
+	 * that says {@code false} turns tempguard off for the rest of the JVM, when nothing
+	 * else turned it on (see {@link #enabled()}): it stops watching, and the end of the
+	 * run writes nothing.
+	 */
+	public void applicationContextLoads(boolean enabled) {
+		if (enabled) {
+			this.contextsOn.incrementAndGet();
+			return;
+		}
+		boolean before = enabled();
+		this.contextsOff.incrementAndGet();
+		if (before && !enabled()) {
+			logger.info("tempguard is off: an application context says tempguard.enabled=false and nothing else turned"
+					+ " it on; set it as a JUnit configuration parameter or a system property to turn tempguard off"
+					+ " from the start of the run");
+			this.leakDetector.close();
+		}
 	}
 
 	/**
@@ -292,12 +397,27 @@ public final class TempGuardRuntime {
 	public void watch(LeakDetectionSettings leakDetection) {
 		if (leakDetection.enabled()) {
 			this.leakDetector.watch(leakDetection.watchDirs(), leakDetection.ignore(), leakDetection.mode());
+			this.frameworkLeftovers.catalogue(leakDetection.frameworkLeftovers());
 		}
 	}
 
 	private record Configuration(@Nullable TempGuardSettings settings, @Nullable DefaultTempFileRegistry registry,
-			@Nullable RuntimeException error) {
+			@Nullable RuntimeException error, boolean explicit) {
 
+	}
+
+	// where framework leftovers are recorded: the run directory of the run's root-dir,
+	// else the first one used
+	private @Nullable RunDirectory recordDirectory() {
+		Configuration current = this.configuration;
+		if (current != null && current.registry() != null) {
+			RunDirectory directory = this.runDirectories.get(current.registry().rootDir());
+			if (directory != null) {
+				return directory;
+			}
+		}
+		List<Path> rootDirs = rootDirectories();
+		return rootDirs.isEmpty() ? null : this.runDirectories.get(rootDirs.get(0));
 	}
 
 	/** The root-dirs in use, sorted. */

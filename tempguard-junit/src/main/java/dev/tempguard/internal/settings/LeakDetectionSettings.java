@@ -1,7 +1,9 @@
 package dev.tempguard.internal.settings;
 
+import java.nio.file.FileSystems;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.PatternSyntaxException;
 
 /**
  * {@code tempguard.leak-detection.*}: whether and where entries left without the registry
@@ -13,9 +15,15 @@ import java.util.List;
  * {@code /}
  * @param deleteUntracked whether untracked leaks are deleted once reported
  * @param mode how new entries of the watched directories are found
+ * @param frameworkLeftovers extra globs of names of entries that application contexts
+ * leave in {@code java.io.tmpdir} when they start, deleted once they closed, besides the
+ * built-in catalogue
  */
 public record LeakDetectionSettings(boolean enabled, List<Path> watchDirs, List<String> ignore, boolean deleteUntracked,
-		Mode mode) {
+		Mode mode, List<String> frameworkLeftovers) {
+
+	/** The setting of {@link #frameworkLeftovers()}. */
+	public static final String FRAMEWORK_LEFTOVERS = "tempguard.leak-detection.framework-leftovers";
 
 	/**
 	 * How new entries of the watched directories are found
@@ -47,6 +55,30 @@ public record LeakDetectionSettings(boolean enabled, List<Path> watchDirs, List<
 	public LeakDetectionSettings {
 		watchDirs = watchDirs.stream().map((directory) -> directory.toAbsolutePath().normalize()).toList();
 		ignore = List.copyOf(ignore);
+		frameworkLeftovers = List.copyOf(frameworkLeftovers);
+		frameworkLeftovers.forEach(LeakDetectionSettings::validateFrameworkLeftover);
+	}
+
+	/** Settings with no extra framework leftovers. */
+	public LeakDetectionSettings(boolean enabled, List<Path> watchDirs, List<String> ignore, boolean deleteUntracked,
+			Mode mode) {
+		this(enabled, watchDirs, ignore, deleteUntracked, mode, List.of());
+	}
+
+	// a name glob: what it matches is deleted, so it must never reach beyond
+	// java.io.tmpdir
+	private static void validateFrameworkLeftover(String glob) {
+		if (glob.isBlank() || glob.contains("/") || glob.contains(java.io.File.separator)) {
+			throw new IllegalArgumentException(FRAMEWORK_LEFTOVERS + "=" + glob
+					+ " is not a glob of entry names in java.io.tmpdir; give one such as 'myapp-cache-*', without '/'");
+		}
+		try {
+			FileSystems.getDefault().getPathMatcher("glob:" + glob);
+		}
+		catch (PatternSyntaxException ex) {
+			throw new IllegalArgumentException(
+					FRAMEWORK_LEFTOVERS + "=" + glob + " is not a valid glob: " + ex.getDescription(), ex);
+		}
 	}
 
 }

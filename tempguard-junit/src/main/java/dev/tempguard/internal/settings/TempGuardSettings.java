@@ -80,7 +80,8 @@ public record TempGuardSettings(boolean enabled, Path rootDir, boolean rootDirSe
 		List<Path> watchDirs = reader.list("leak-detection.watch-dirs").stream().map(Path::of).toList();
 		LeakDetectionSettings leakDetection = new LeakDetectionSettings(reader.bool("leak-detection.enabled", true),
 				watchDirs.isEmpty() ? defaultWatchDirs() : watchDirs, reader.list("leak-detection.ignore"),
-				policy.deleteUntracked(), reader.mode("leak-detection.mode"));
+				policy.deleteUntracked(), reader.mode("leak-detection.mode"),
+				reader.list("leak-detection.framework-leftovers"));
 		Path rootDir = reader.rootDir();
 		return new TempGuardSettings(reader.bool("enabled", true), (rootDir != null) ? rootDir : defaultRootDir(),
 				rootDir != null, policy, sweep, leakDetection, reader.bool("agent.enabled", true),

@@ -59,7 +59,9 @@ import dev.tempguard.internal.sweep.SweepReport.Entry;
  * </ul>
  * A directory is renamed aside to {@code .deleting-*} before it is deleted, so that a
  * half-deleted run directory is never mistaken for a live one; everything is deleted by
- * the {@link DeletionEngine}, which never follows a link. Instances are thread-safe.
+ * the {@link DeletionEngine}, which never follows a link. The framework leftovers that a
+ * dead run recorded in its run directory are deleted first, whatever its age (see
+ * {@link LeftoverSweep}). Instances are thread-safe.
  */
 public final class OrphanSweeper {
 
@@ -75,6 +77,8 @@ public final class OrphanSweeper {
 
 	private final Clock clock;
 
+	private final LeftoverSweep leftovers;
+
 	/**
 	 * @param engine the engine that deletes orphans; its guard should protect the
 	 * root-dir
@@ -86,6 +90,7 @@ public final class OrphanSweeper {
 	OrphanSweeper(DeletionEngine engine, Clock clock) {
 		this.engine = Objects.requireNonNull(engine, "engine");
 		this.clock = Objects.requireNonNull(clock, "clock");
+		this.leftovers = new LeftoverSweep(engine, clock);
 	}
 
 	/**
@@ -112,6 +117,7 @@ public final class OrphanSweeper {
 		}
 		List<Entry> entries = new ArrayList<>();
 		for (Path path : list(root)) {
+			entries.addAll(this.leftovers.sweep(path, dryRun, own));
 			Entry entry = sweepEntry(root, path, maxAge, dryRun, own);
 			if (entry != null) {
 				entries.add(entry);

@@ -55,7 +55,7 @@ public final class TempGuardExecutionListener implements TestExecutionListener {
 		runningPlans.incrementAndGet();
 		Supplier<TempGuardSettings> settings = () -> TempGuardSettings
 			.from((key) -> testPlan.getConfigurationParameters().get(key).orElse(null));
-		this.runtime.configure(settings);
+		this.runtime.configure(settings, testPlan.getConfigurationParameters().get("tempguard.enabled").isPresent());
 		try {
 			TempGuardSettings read = settings.get();
 			this.settings = read;

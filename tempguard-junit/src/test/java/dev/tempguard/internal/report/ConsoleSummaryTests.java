@@ -52,9 +52,9 @@ class ConsoleSummaryTests {
 					+ " 2 new, 1 allowed, 1 known;")
 			.contains("\n[tempguard]       2  UploadTests > rendersAReport()  e.g. " + ReportFixtures.LATE
 					+ "  (made at com.example.report.Renderer.render(Renderer.java:88))\n")
-			.contains("\n[tempguard]   framework leftovers: 2 made while application contexts started, 1 left,"
-					+ " not deleted\n[tempguard]     " + ReportFixtures.UNKNOWN_LEFTOVER
-					+ "  (700 B in 1 file, left by start-up)\n")
+			.contains("\n[tempguard]   framework leftovers: 2 made while application contexts started, 1 deleted once"
+					+ " they close, 1 left by start-up, not deleted\n[tempguard]     " + ReportFixtures.UNKNOWN_LEFTOVER
+					+ "  (700 B in 1 file)\n")
 			.contains("\n[tempguard]   fixed: 1 baseline entry no longer seen, remove it from the baseline\n"
 					+ "[tempguard]     ServiceTests#importsOrders orders-*.csv\n");
 	}
@@ -90,6 +90,38 @@ class ConsoleSummaryTests {
 			.contains("[tempguard]       4  LeakyTests > test4()")
 			.doesNotContain("LeakyTests > test3()")
 			.contains("[tempguard]     ... and 3 more tests (see the report)");
+	}
+
+	@Test
+	void countsFrameworkLeftoversApartFromLeaksAndListsWhatStartUpLeftWithItsSize() {
+		List<RunReport.Leftover> leftovers = List.of(
+				leftover("/tmp/tomcat.0.1", 4096, 3, "Tomcat work directory", RunReport.Leftover.Status.DELETE_AT_EXIT),
+				leftover("/tmp/startup-cache-1", 1536, 2, null, RunReport.Leftover.Status.LEFT));
+
+		String summary = ConsoleSummary.render(withLeftovers(this.report, leftovers), "x");
+
+		assertThat(summary.lines().findFirst()).as("the tests' leaks only")
+			.hasValueSatisfying((line) -> assertThat(line).contains(" 2 leaked,"));
+		assertThat(summary).contains("\n[tempguard]   framework leftovers: 2 made while application contexts started,"
+				+ " 1 deleted once they close, 1 left by start-up, not deleted\n"
+				+ "[tempguard]     /tmp/startup-cache-1  (1.5 KiB in 2 files)\n");
+	}
+
+	@Test
+	void saysNothingOfFrameworkLeftoversWhenThereAreNone() {
+		assertThat(ConsoleSummary.render(withLeftovers(this.report, List.of()), "x"))
+			.doesNotContain("framework leftovers:");
+	}
+
+	private static RunReport withLeftovers(RunReport report, List<RunReport.Leftover> leftovers) {
+		return new RunReport(report.version(), report.forks(), report.totals(),
+				RunReport.Findings.of(report.totals(), report.tests(), leftovers, report.fixed()), report.tests(),
+				leftovers, report.fixed(), report.history());
+	}
+
+	private static RunReport.Leftover leftover(String path, long bytes, long files, String match,
+			RunReport.Leftover.Status status) {
+		return new RunReport.Leftover(0, path, bytes, files, match, status.json(), null, null);
 	}
 
 }

@@ -13,7 +13,8 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 
 /**
  * Tests for {@link TempGuardSettings}: the root-dir, its default and whether it was set,
- * as read from JUnit configuration parameters or system properties.
+ * and the framework leftovers' globs, as read from JUnit configuration parameters or
+ * system properties.
  */
 class TempGuardSettingsTests {
 
@@ -66,6 +67,26 @@ class TempGuardSettingsTests {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> TempGuardSettings.from(Map.of("tempguard.baseline.strict", "yes")::get))
 			.withMessage("tempguard.baseline.strict=yes is not a boolean; set it to true or false");
+	}
+
+	@Test
+	void frameworkLeftoversAreAListOfGlobsEmptyByDefault() {
+		assertThat(TempGuardSettings.defaults().leakDetection().frameworkLeftovers()).isEmpty();
+		TempGuardSettings settings = TempGuardSettings
+			.from(Map.of("tempguard.leak-detection.framework-leftovers", "startup-cache-*, embedded-db-?")::get);
+		assertThat(settings.leakDetection().frameworkLeftovers()).containsExactly("startup-cache-*", "embedded-db-?");
+	}
+
+	@Test
+	void aFrameworkLeftoverGlobReachingBeyondJavaIoTmpdirIsRefusedNamingTheSetting() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> TempGuardSettings
+				.from(Map.of("tempguard.leak-detection.framework-leftovers", "/home/me/**")::get))
+			.withMessage("tempguard.leak-detection.framework-leftovers=/home/me/** is not a glob of entry names in"
+					+ " java.io.tmpdir; give one such as 'myapp-cache-*', without '/'");
+		assertThatIllegalArgumentException().isThrownBy(
+				() -> TempGuardSettings.from(Map.of("tempguard.leak-detection.framework-leftovers", "cache-[")::get))
+			.withMessageStartingWith("tempguard.leak-detection.framework-leftovers=cache-[ is not a valid glob");
 	}
 
 }

@@ -1,5 +1,6 @@
 package dev.tempguard.spring.testcontext;
 
+import java.lang.ref.WeakReference;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.jspecify.annotations.Nullable;
@@ -13,20 +14,26 @@ import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.ContextRefreshedEvent;
 
 import dev.tempguard.internal.runtime.TempGuardRuntime;
-import dev.tempguard.internal.leak.LeakDetector;
 import dev.tempguard.internal.scope.Scopes;
 
 /**
  * Binds the thread that starts an application context to the run scope until the start is
- * over (ready, or failed), and tells leak detection that what appears meanwhile belongs
- * to the run. Threads that the start creates (server pools) inherit no binding: they
- * count for whichever test is running when they work.
+ * over (ready, or failed), and tells tempguard that what appears meanwhile belongs to the
+ * run: a framework's leftovers. Threads that the start creates (server pools) inherit no
+ * binding: they count for whichever test is running when they work. Also tells tempguard
+ * when the context has closed, after which its leftovers may be deleted.
  */
 final class StartupScopeBinding implements ApplicationListener<ApplicationEvent> {
 
+	private final TempGuardRuntime runtime;
+
 	private final Scopes scopes;
 
-	private final LeakDetector leakDetector;
+	// weak: the test context cache decides how long a context lives
+	private final WeakReference<ConfigurableApplicationContext> context;
+
+	// a close began, or the start failed: the context is closed once it is not active
+	private volatile boolean ending;
 
 	private final Thread starter = Thread.currentThread();
 
@@ -38,26 +45,38 @@ final class StartupScopeBinding implements ApplicationListener<ApplicationEvent>
 	// when it is refreshed
 	private final boolean springBoot;
 
-	private StartupScopeBinding(TempGuardRuntime runtime, boolean springBoot) {
+	private StartupScopeBinding(TempGuardRuntime runtime, ConfigurableApplicationContext context, boolean springBoot) {
+		this.runtime = runtime;
 		this.springBoot = springBoot;
 		this.scopes = runtime.scopes();
-		this.leakDetector = runtime.leakDetector();
+		this.context = new WeakReference<>(context);
 		this.previous = this.scopes.bind(this.scopes.run(), false);
-		this.leakDetector.startupBegan();
+		runtime.startupBegan();
+		runtime.frameworkLeftovers().contextStarted(this::closed);
 	}
 
 	static void bind(TempGuardRuntime runtime, ConfigurableApplicationContext context, boolean springBoot) {
-		context.addApplicationListener(new StartupScopeBinding(runtime, springBoot));
+		context.addApplicationListener(new StartupScopeBinding(runtime, context, springBoot));
 	}
 
 	@Override
 	public void onApplicationEvent(ApplicationEvent event) {
+		if (event instanceof ContextClosedEvent || event instanceof ApplicationFailedEvent) {
+			this.ending = true;
+		}
 		boolean over = event instanceof ApplicationReadyEvent || event instanceof ApplicationFailedEvent
 				|| event instanceof ContextClosedEvent || (!this.springBoot && event instanceof ContextRefreshedEvent);
 		if (over && Thread.currentThread() == this.starter && this.done.compareAndSet(false, true)) {
 			this.scopes.restore(this.previous);
-			this.leakDetector.startupEnded();
+			this.runtime.startupEnded();
 		}
+	}
+
+	// ContextClosedEvent comes first in a close: the context, its web server with it, is
+	// closed once it is no longer active
+	private boolean closed() {
+		ConfigurableApplicationContext current = this.context.get();
+		return current == null || (this.ending && !current.isActive());
 	}
 
 }

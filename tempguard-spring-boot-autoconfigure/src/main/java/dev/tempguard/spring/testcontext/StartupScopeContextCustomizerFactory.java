@@ -14,7 +14,8 @@ import dev.tempguard.internal.runtime.TempGuardRuntime;
 /**
  * Counts what is created while a test's application context starts for the run, not for
  * the test that happened to trigger the start: a cached context outlives that test, and
- * so must its files.
+ * so must its files. Tells tempguard whether the context's settings turn it off
+ * ({@code tempguard.enabled=false}); a context with tempguard off is not watched.
  */
 class StartupScopeContextCustomizerFactory implements ContextCustomizerFactory {
 
@@ -28,8 +29,14 @@ class StartupScopeContextCustomizerFactory implements ContextCustomizerFactory {
 
 		@Override
 		public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration config) {
-			StartupScopeBinding.bind(TempGuardRuntime.get(), context,
-					config.getContextLoader() instanceof SpringBootContextLoader);
+			TempGuardRuntime runtime = TempGuardRuntime.get();
+			// the context's own settings are known from here on, before it starts
+			boolean enabled = TempGuardEnabled.in(context.getEnvironment());
+			runtime.applicationContextLoads(enabled);
+			if (enabled && runtime.enabled()) {
+				StartupScopeBinding.bind(runtime, context,
+						config.getContextLoader() instanceof SpringBootContextLoader);
+			}
 		}
 
 		// Stateless: every instance is equal, so it never splits the context cache.

@@ -26,7 +26,8 @@ import dev.tempguard.internal.settings.TempGuardSettings;
  * or {@code @AfterAll} (class), whatever the outcome, unless tempguard's Jupiter
  * extension ends it later. A leak fails the test with {@link TempFileLeakError} when
  * {@code tempguard.fail-on-leak=true}; a test's own failure stays the primary error and
- * the leak is added to it as suppressed.
+ * the leak is added to it as suppressed. A test that injects the registry where tempguard
+ * is off fails saying so (see {@link RegistryInjectionCheck}).
  * <p>
  * The context is the one tempguard's JUnit Platform listener opened for the test on this
  * thread; where there is none (a test run without the JUnit Platform launcher), this
@@ -73,6 +74,15 @@ class TempGuardTestExecutionListener extends AbstractTestExecutionListener {
 		open.scope().claim(TestLifecycle.SPRING);
 		testContext.setAttribute(CLASS_SCOPE, open);
 		this.runtime.lifecycle().verify(open.scope());
+	}
+
+	/**
+	 * Before Spring injects the test instance: one that injects tempguard's registry
+	 * where tempguard is off fails saying why.
+	 */
+	@Override
+	public void prepareTestInstance(TestContext testContext) {
+		RegistryInjectionCheck.failIfOff(testContext);
 	}
 
 	@Override

@@ -1,0 +1,120 @@
+package dev.tempguard.internal.leak;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.tempguard.Leak;
+import dev.tempguard.internal.cleanup.DeletionEngines;
+import dev.tempguard.internal.scope.Scope;
+import dev.tempguard.internal.scope.Scopes;
+import dev.tempguard.internal.settings.LeakDetectionSettings;
+import dev.tempguard.internal.stats.Counters;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for what {@link LeakDetector} hands over as start-up entries in the middle of a
+ * run: only what appeared while contexts started, never an entry whose tests are still
+ * deciding. Entries are fed by hand through a fake {@link EntrySource}.
+ */
+class LeakDetectorStartupTests {
+
+	@TempDir
+	Path watched;
+
+	private final Scopes scopes = new Scopes();
+
+	private final FakeSource source = new FakeSource();
+
+	private final LeakDetector detector = new LeakDetector(this.scopes, new Counters(), new DeletionEngines(),
+			(mode) -> this.source);
+
+	@Test
+	void startUpEntriesTakenMidRunAreThoseOfStartUpsOnlyAndAnEntryOfTestsOfTwoClassesStaysTheirs() throws IOException {
+		this.detector.watch(List.of(this.watched), List.of(), LeakDetectionSettings.Mode.AUTO);
+		Opened first = open(FirstClass.class, "first");
+		Opened second = open(SecondClass.class, "second");
+		// made while both tests ran: the last of their classes to end checks it
+		Path shared = this.source.appear(this.watched.resolve("shared.csv"));
+		this.detector.closed(first.methodScope);
+		// a context of another test class starts meanwhile
+		this.detector.startupBegan();
+		Path tomcat = this.source.appear(this.watched.resolve("tomcat.0.1"));
+		this.detector.startupEnded();
+
+		assertThat(this.detector.startupLeftovers()).containsExactly(tomcat);
+
+		this.detector.closed(second.methodScope);
+		close(first);
+		List<Leak> leaks = this.detector.untrackedLeaks(second.methodScope.parent(), false);
+		assertThat(leaks).extracting(Leak::path).containsExactly(shared);
+		assertThat(leaks).extracting(Leak::reason).containsExactly(Leak.Reason.AMBIGUOUS);
+	}
+
+	private Opened open(Class<?> testClass, String method) {
+		Scope classScope = this.scopes.openClass(testClass);
+		this.detector.opened(classScope);
+		Scope methodScope = this.scopes.openMethod(testClass, method);
+		this.detector.opened(methodScope);
+		return new Opened(classScope, methodScope);
+	}
+
+	private void close(Opened opened) {
+		this.detector.untrackedLeaks(opened.methodScope, false);
+		this.detector.closed(opened.classScope);
+		this.detector.untrackedLeaks(opened.classScope, false);
+	}
+
+	private record Opened(Scope classScope, Scope methodScope) {
+
+	}
+
+	static class FirstClass {
+
+	}
+
+	static class SecondClass {
+
+	}
+
+	/** Entries handed to the detector at its next drain. */
+	static final class FakeSource implements EntrySource {
+
+		private final List<Path> appeared = new ArrayList<>();
+
+		Path appear(Path entry) throws IOException {
+			Files.createDirectory(entry);
+			this.appeared.add(entry);
+			return entry;
+		}
+
+		@Override
+		public void watch(Path directory) {
+		}
+
+		@Override
+		public void drain(Consumer<Path> created) {
+			List<Path> drained = List.copyOf(this.appeared);
+			this.appeared.clear();
+			drained.forEach(created);
+		}
+
+		@Override
+		public String name() {
+			return "fake";
+		}
+
+		@Override
+		public void close() {
+		}
+
+	}
+
+}
