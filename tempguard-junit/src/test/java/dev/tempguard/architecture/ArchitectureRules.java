@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaCodeUnit;
 import com.tngtech.archunit.core.domain.JavaField;
@@ -27,6 +28,8 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
  * modules' architecture tests apply them.
  */
 public final class ArchitectureRules {
+
+	private static final String TESTABLE = "org.junit.platform.commons.annotation.Testable";
 
 	/** The core's packages, bottom first: each may depend only on those before it. */
 	static final List<String> CORE_LAYERS = List.of("dev.tempguard.agent.boot", "dev.tempguard",
@@ -82,6 +85,25 @@ public final class ArchitectureRules {
 			.dependOnClassesThat()
 			.resideInAPackage("org.springframework..")
 			.as("tempguard's core does not depend on Spring");
+	}
+
+	/**
+	 * Test classes are named {@code *Tests}: a top-level class with a JUnit test method
+	 * (an annotation meta-annotated {@code @Testable}: {@code @Test},
+	 * {@code @ParameterizedTest}, ...) ends so, the name the build's test runs pick up.
+	 * Nested fixture classes, run only by the tests that launch them, are not concerned.
+	 */
+	public static ArchRule testClassesAreNamedTests() {
+		return classes().that().areTopLevelClasses().and(new DescribedPredicate<JavaClass>("have a JUnit test method") {
+
+			@Override
+			public boolean test(JavaClass javaClass) {
+				return javaClass.getMethods()
+					.stream()
+					.anyMatch((method) -> method.isMetaAnnotatedWith(TESTABLE) || method.isAnnotatedWith(TESTABLE));
+			}
+
+		}).should().haveSimpleNameEndingWith("Tests");
 	}
 
 	/**

@@ -1,8 +1,10 @@
 package dev.tempguard.architecture;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import dev.tempguard.architecture.fixture.naming.MisnamedCheck;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,6 +39,24 @@ class ArchitectureTests {
 	@Test
 	void publicApiExposesNoInternalType() {
 		ArchitectureRules.noInternalTypesInPublicApi().check(CORE);
+	}
+
+	@Test
+	void testClassesAreNamedTests() {
+		ArchitectureRules.testClassesAreNamedTests()
+			.check(new ClassFileImporter().withImportOption(ImportOption.Predefined.ONLY_INCLUDE_TESTS)
+				.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
+				.importPackages("dev.tempguard")
+				// the fixture the next test plants
+				.that(JavaClass.Predicates.resideOutsideOfPackage("dev.tempguard.architecture.fixture..")));
+	}
+
+	@Test
+	void namingRuleFailsOnATestClassNamedOtherwise() {
+		JavaClasses misnamed = new ClassFileImporter().importPackages("dev.tempguard.architecture.fixture.naming");
+
+		assertThat(ArchitectureRules.testClassesAreNamedTests().evaluate(misnamed).getFailureReport().getDetails())
+			.anySatisfy((detail) -> assertThat(detail).contains(MisnamedCheck.class.getName()));
 	}
 
 	@Test

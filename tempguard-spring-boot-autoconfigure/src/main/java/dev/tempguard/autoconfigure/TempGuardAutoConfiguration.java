@@ -33,12 +33,14 @@ public final class TempGuardAutoConfiguration {
 		return TempGuardRuntime.get();
 	}
 
-	// the settings as the core and the test integration read them; tempguard.baseline is
-	// the file, so tempguard.baseline.strict is bound on its own
+	// the settings as the core and the test integration read them: what the context
+	// leaves unset keeps the run's value (its JUnit configuration parameters);
+	// tempguard.baseline is the file, so tempguard.baseline.strict is bound on its own
 	@Bean
-	TempGuardSettings tempGuardSettings(TempGuardProperties properties, Environment environment) {
-		return properties
-			.toSettings(Binder.get(environment).bind("tempguard.baseline.strict", Boolean.class).orElse(Boolean.FALSE));
+	TempGuardSettings tempGuardSettings(TempGuardProperties properties, TempGuardRuntime runtime,
+			Environment environment) {
+		return properties.toSettings(runtime.defaultPolicy(),
+				Binder.get(environment).bind("tempguard.baseline.strict", Boolean.class).orElse(null));
 	}
 
 	@Bean

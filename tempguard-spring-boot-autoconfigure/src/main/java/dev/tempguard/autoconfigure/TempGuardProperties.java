@@ -51,16 +51,18 @@ public class TempGuardProperties {
 
 	/**
 	 * Whether a test that leaves temporary files behind fails with TempFileLeakError.
-	 * When false, each leak is logged as a warning.
+	 * When false, each leak is logged as a warning. Unset, the run's JUnit configuration
+	 * parameter or system property applies (false by default).
 	 */
-	private boolean failOnLeak = false;
+	private @Nullable Boolean failOnLeak;
 
 	/**
 	 * When a test's temporary files are deleted: 'always' (after every test),
 	 * 'on-success' (a failed test's files are kept for inspection and their paths
-	 * logged), or 'never'.
+	 * logged), or 'never'. Unset, the run's JUnit configuration parameter or system
+	 * property applies ('always' by default).
 	 */
-	private CleanupMode cleanup = CleanupMode.ALWAYS;
+	private @Nullable CleanupMode cleanup;
 
 	/**
 	 * JSON file of known leaks, which are reported as known and do not fail tests
@@ -108,23 +110,29 @@ public class TempGuardProperties {
 	}
 
 	/**
-	 * These properties as the settings tempguard's core reads, with no strict baseline.
+	 * These properties as the settings tempguard's core reads, what they leave unset at
+	 * tempguard's defaults.
 	 */
 	public TempGuardSettings toSettings() {
-		return toSettings(false);
+		return toSettings(CleanupPolicy.DEFAULT, null);
 	}
 
 	/**
 	 * These properties as the settings tempguard's core reads.
+	 * @param run how the run cleans tests (its JUnit configuration parameters and system
+	 * properties): what these properties leave unset keeps its value there
 	 * @param baselineStrict {@code tempguard.baseline.strict}, which is no property of
-	 * this class: {@code tempguard.baseline} is the file
+	 * this class ({@code tempguard.baseline} is the file); {@code null} when unset
 	 * @return the settings
 	 */
-	public TempGuardSettings toSettings(boolean baselineStrict) {
+	public TempGuardSettings toSettings(CleanupPolicy run, @Nullable Boolean baselineStrict) {
 		BaselineSettings baselineSettings = new BaselineSettings(
-				(this.baseline != null && !this.baseline.isBlank()) ? Path.of(this.baseline) : null, baselineStrict);
-		CleanupPolicy policy = new CleanupPolicy(this.cleanup, this.failOnLeak, this.leakDetection.isDeleteUntracked(),
-				baselineSettings);
+				(this.baseline != null && !this.baseline.isBlank()) ? Path.of(this.baseline) : run.baseline().file(),
+				(baselineStrict != null) ? baselineStrict : run.baseline().strict());
+		Boolean deleteUntracked = this.leakDetection.getDeleteUntracked();
+		CleanupPolicy policy = new CleanupPolicy((this.cleanup != null) ? this.cleanup : run.mode(),
+				(this.failOnLeak != null) ? this.failOnLeak : run.failOnLeak(),
+				(deleteUntracked != null) ? deleteUntracked : run.deleteUntracked(), baselineSettings);
 		return new TempGuardSettings(this.enabled, rootDirectory(), this.rootDir != null, policy,
 				new SweepSettings(this.sweep.isEnabled(), this.maxAge, this.sweep.isDryRun()),
 				new LeakDetectionSettings(this.leakDetection.isEnabled(),
@@ -142,11 +150,11 @@ public class TempGuardProperties {
 		this.maxAge = MaxAge.validate(maxAge);
 	}
 
-	public boolean isFailOnLeak() {
+	public @Nullable Boolean getFailOnLeak() {
 		return this.failOnLeak;
 	}
 
-	public void setFailOnLeak(boolean failOnLeak) {
+	public void setFailOnLeak(@Nullable Boolean failOnLeak) {
 		this.failOnLeak = failOnLeak;
 	}
 
@@ -158,11 +166,11 @@ public class TempGuardProperties {
 		this.baseline = baseline;
 	}
 
-	public CleanupMode getCleanup() {
+	public @Nullable CleanupMode getCleanup() {
 		return this.cleanup;
 	}
 
-	public void setCleanup(CleanupMode cleanup) {
+	public void setCleanup(@Nullable CleanupMode cleanup) {
 		this.cleanup = cleanup;
 	}
 
@@ -205,9 +213,10 @@ public class TempGuardProperties {
 		/**
 		 * Whether untracked leaks in watched directories are deleted after being
 		 * reported. Off by default: a shared temporary directory can hold other
-		 * processes' files.
+		 * processes' files. Unset, the run's JUnit configuration parameter or system
+		 * property applies.
 		 */
-		private boolean deleteUntracked = false;
+		private @Nullable Boolean deleteUntracked;
 
 		/**
 		 * How new entries of the watched directories are found: 'auto' (Linux's inotify
@@ -265,11 +274,11 @@ public class TempGuardProperties {
 			this.ignore = ignore;
 		}
 
-		public boolean isDeleteUntracked() {
+		public @Nullable Boolean getDeleteUntracked() {
 			return this.deleteUntracked;
 		}
 
-		public void setDeleteUntracked(boolean deleteUntracked) {
+		public void setDeleteUntracked(@Nullable Boolean deleteUntracked) {
 			this.deleteUntracked = deleteUntracked;
 		}
 

@@ -27,6 +27,15 @@ class SpringModuleArchitectureTests {
 	}
 
 	@Test
+	void testClassesAreNamedTests() {
+		// this module's test classes only: the core's are checked in its own build
+		ArchitectureRules.testClassesAreNamedTests()
+			.check(new ClassFileImporter().withImportOption(ImportOption.Predefined.ONLY_INCLUDE_TESTS)
+				.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
+				.importPackages("dev.tempguard"));
+	}
+
+	@Test
 	void endpointAndMetersReadOnlyThePublicView() {
 		assertThat(SPRING_MODULE.containPackage("dev.tempguard.actuate.endpoint")).isTrue();
 		noClasses().that()

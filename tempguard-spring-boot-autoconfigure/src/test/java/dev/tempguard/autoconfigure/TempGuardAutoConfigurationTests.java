@@ -166,7 +166,7 @@ class TempGuardAutoConfigurationTests {
 				assertThat(properties.isEnabled()).isTrue();
 				assertThat(properties.rootDirectory()).isEqualTo(rootDir);
 				assertThat(properties.getMaxAge()).isEqualTo(Duration.ofMinutes(30));
-				assertThat(properties.isFailOnLeak()).isTrue();
+				assertThat(properties.getFailOnLeak()).isTrue();
 				assertThat(properties.getCleanup()).isEqualTo(CleanupMode.ON_SUCCESS);
 			});
 	}
@@ -230,8 +230,8 @@ class TempGuardAutoConfigurationTests {
 					"tempguard-" + UserName.forFileName(System.getProperty("user.name"))));
 			assertThat(properties.toSettings().rootDirSet()).isFalse();
 			assertThat(properties.getMaxAge()).isEqualTo(Duration.ofHours(24));
-			assertThat(properties.isFailOnLeak()).isFalse();
-			assertThat(properties.getCleanup()).isEqualTo(CleanupMode.ALWAYS);
+			assertThat(properties.getFailOnLeak()).as("unset: the run's value applies").isNull();
+			assertThat(properties.getCleanup()).as("unset: the run's value applies").isNull();
 		});
 	}
 
