@@ -11,7 +11,6 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermission;
@@ -35,8 +34,8 @@ import dev.tempguard.CleanupResult.CleanupFailure;
 import dev.tempguard.TempDirectory;
 import dev.tempguard.TempStats;
 import dev.tempguard.internal.runtime.TempGuardRuntime;
-import dev.tempguard.testing.Processes;
 import dev.tempguard.testing.Processes.Result;
+import dev.tempguard.testing.UnprivilegedUser;
 import dev.tempguard.internal.cleanup.DeletionEngine;
 import dev.tempguard.internal.cleanup.InjectedFaults;
 import dev.tempguard.internal.cleanup.PathGuard;
@@ -61,10 +60,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * {@link InjectedFaults}.
  */
 class FaultInjectionTests {
-
-	private static final String USER = "tempguard-test";
-
-	private static final Path RUNUSER = Path.of("/usr/sbin/runuser");
 
 	@TempDir
 	Path temp;
@@ -442,28 +437,20 @@ class FaultInjectionTests {
 	@Test
 	void asAnUnprivilegedUserReadOnlyAndNonExecutableDirectoriesAreCleanedAndARootOwnedOneIsReportedWithItsCause()
 			throws Exception {
-		assumeTrue("root".equals(System.getProperty("user.name")), "needs root to switch to an unprivileged user");
-		assumeTrue(Files.isExecutable(RUNUSER), "needs " + RUNUSER);
-		assumeTrue(Processes.run(List.of("id", USER), null).exitCode() == 0
-				|| Processes.run(List.of("useradd", "--system", "--no-create-home", USER), null).exitCode() == 0,
-				"needs the user " + USER);
-		// below /tmp, which the user can reach, unlike the build's directories
-		Path scratch = Files.createTempDirectory(Path.of("/tmp"), "tempguard-reliability-");
+		UnprivilegedUser.assume();
+		Path scratch = UnprivilegedUser.scratch("tempguard-reliability-");
 		try {
-			chmod(scratch, "rwxr-xr-x");
-			String classpath = UnprivilegedCleanup.copyClasspath(scratch.resolve("classpath"));
+			String classpath = UnprivilegedUser.copyClasspath(scratch.resolve("classpath"), "spring-jcl",
+					"commons-logging");
 			Path work = Files.createDirectory(scratch.resolve("work"));
 			Path cwd = Files.createDirectory(scratch.resolve("cwd"));
 			Path rootOwned = Files.createDirectory(scratch.resolve("root-owned"));
 			Path stuck = Files.writeString(rootOwned.resolve("stuck.txt"), "root's");
 			Path canary = Files.writeString(scratch.resolve("root-canary.txt"), "root's");
-			assertThat(Processes.run(List.of("chown", USER, work.toString(), cwd.toString()), null).exitCode())
-				.isZero();
-			Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-			Result result = Processes.run(List.of(RUNUSER.toString(), "-u", USER, "--", java.toString(), "-Xshare:auto",
-					"-XX:-UsePerfData", "-XX:TieredStopAtLevel=1", "-cp", classpath,
-					UnprivilegedCleanup.class.getName(), work.toString(), rootOwned.toString(), canary.toString()),
-					cwd);
+			UnprivilegedUser.owns(work);
+			UnprivilegedUser.owns(cwd);
+			Result result = UnprivilegedUser.run(classpath, UnprivilegedCleanup.class, cwd, List.of(), work.toString(),
+					rootOwned.toString(), canary.toString());
 			assertThat(result.exitCode()).as(result.output()).isZero();
 			assertThat(result.output()).contains("own tree: failures=[] left=[] leaked=0")
 				.contains("root-owned: failure=" + rootOwned.resolve("stuck.txt")
@@ -730,47 +717,6 @@ class FaultInjectionTests {
 			boolean ok = own.failures().isEmpty() && left.isEmpty() && leakedOwn == 0 && denied.failures().size() == 1
 					&& Files.exists(stuck) && Files.readString(canary).equals("root's");
 			System.exit(ok ? 0 : 1);
-		}
-
-		/**
-		 * This module's classes and the logging bridge, copied below {@code directory}
-		 * where the unprivileged user can read them.
-		 * @return the class path
-		 */
-		static String copyClasspath(Path directory) throws IOException {
-			Path classes = Files.createDirectories(directory.resolve("classes"));
-			List<String> classpath = new ArrayList<>(List.of(classes.toString()));
-			for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
-				Path source = Path.of(entry);
-				String name = String.valueOf(source.getFileName());
-				if (Files.isDirectory(source.resolve("dev/tempguard"))) {
-					copyTree(source.resolve("dev/tempguard"), classes.resolve("dev/tempguard"));
-				}
-				else if (name.startsWith("spring-jcl") || name.startsWith("commons-logging")) {
-					classpath.add(Files.copy(source, directory.resolve(name), StandardCopyOption.REPLACE_EXISTING)
-						.toString());
-				}
-			}
-			try (Stream<Path> paths = Files.walk(directory)) {
-				for (Path path : paths.toList()) {
-					chmod(path, Files.isDirectory(path) ? "rwxr-xr-x" : "rw-r--r--");
-				}
-			}
-			return String.join(java.io.File.pathSeparator, classpath);
-		}
-
-		private static void copyTree(Path source, Path target) throws IOException {
-			try (Stream<Path> paths = Files.walk(source)) {
-				for (Path path : paths.toList()) {
-					Path copy = target.resolve(source.relativize(path).toString());
-					if (Files.isDirectory(path)) {
-						Files.createDirectories(copy);
-					}
-					else if (path.toString().endsWith(".class")) {
-						Files.copy(path, copy, StandardCopyOption.REPLACE_EXISTING);
-					}
-				}
-			}
 		}
 
 	}

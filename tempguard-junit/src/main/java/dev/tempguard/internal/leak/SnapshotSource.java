@@ -1,10 +1,11 @@
 package dev.tempguard.internal.leak;
 
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.HashSet;
@@ -51,12 +52,24 @@ final class SnapshotSource implements EntrySource {
 
 	@Override
 	public void watch(Path directory) {
+		watch(directory, true);
+	}
+
+	/**
+	 * Watches the direct entries of {@code directory} from now on.
+	 * @param baseline whether what it holds now is old, as when watching starts; else (a
+	 * directory that just appeared) all of it is new at the next drain
+	 */
+	void watch(Path directory, boolean baseline) {
 		if (!this.snapshots.containsKey(directory)) {
 			Snapshot snapshot = new Snapshot();
-			// entries there now are not the tests'; a directory made later has all its
-			// entries new
-			take(directory, snapshot, (entry) -> {
-			});
+			if (baseline) {
+				// entries there now are not the tests'; a directory made later has all
+				// its entries new
+				snapshot.baseline = true;
+				take(directory, snapshot, (entry) -> {
+				});
+			}
 			this.snapshots.put(directory, snapshot);
 		}
 	}
@@ -64,11 +77,17 @@ final class SnapshotSource implements EntrySource {
 	@Override
 	public void drain(Consumer<Path> created) {
 		this.snapshots.forEach((directory, snapshot) -> {
-			Long modified = modified(directory);
+			Long modified;
+			try {
+				modified = modified(directory);
+			}
+			catch (AccessDeniedException ex) {
+				// not readable now: what it holds stays as last listed
+				return;
+			}
 			if (modified == null) {
 				// gone (or not there yet): what it held is gone too
-				snapshot.names.clear();
-				snapshot.modified = null;
+				snapshot.absent();
 				return;
 			}
 			if (!modified.equals(snapshot.modified) || !snapshot.sure) {
@@ -79,24 +98,35 @@ final class SnapshotSource implements EntrySource {
 
 	private void take(Path directory, Snapshot snapshot, Consumer<Path> created) {
 		long listedAt = this.clock.getAsLong();
-		Long modifiedBefore = modified(directory);
-		if (modifiedBefore == null) {
-			snapshot.names.clear();
-			snapshot.modified = null;
+		Long modifiedBefore;
+		try {
+			modifiedBefore = modified(directory);
+		}
+		catch (AccessDeniedException ex) {
+			logger.debug("tempguard could not read " + directory, ex);
 			return;
 		}
+		if (modifiedBefore == null) {
+			snapshot.absent();
+			return;
+		}
+		// a directory that could not be listed when watching started: what its first
+		// listing finds is old, not new
+		Consumer<Path> tell = snapshot.baseline ? (entry) -> {
+		} : created;
 		Set<String> names = new HashSet<>(Math.max(16, snapshot.names.size() * 2));
 		try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory)) {
 			for (Path entry : entries) {
 				String name = String.valueOf(entry.getFileName());
 				names.add(name);
 				if (!snapshot.names.contains(name)) {
-					created.accept(entry);
+					tell.accept(entry);
 				}
 			}
 		}
-		catch (NoSuchFileException ex) {
-			names.clear();
+		catch (NoSuchFileException | NotDirectoryException ex) {
+			snapshot.absent();
+			return;
 		}
 		catch (IOException | RuntimeException ex) {
 			logger.debug("tempguard could not list " + directory, ex);
@@ -104,16 +134,26 @@ final class SnapshotSource implements EntrySource {
 		}
 		snapshot.names = names;
 		snapshot.modified = modifiedBefore;
+		snapshot.baseline = false;
 		// unsure while a change in the same clock tick as the last one could still leave
 		// the time unchanged
 		snapshot.sure = listedAt - modifiedBefore > RACY_NANOS / 1_000_000;
 	}
 
-	private static @Nullable Long modified(Path directory) {
+	/**
+	 * The modification time of {@code directory}, or {@code null} when it is not there or
+	 * not a directory.
+	 * @throws AccessDeniedException when this user may not read it
+	 */
+	private static @Nullable Long modified(Path directory) throws AccessDeniedException {
 		try {
-			BasicFileAttributes attributes = Files.readAttributes(directory, BasicFileAttributes.class,
-					LinkOption.NOFOLLOW_LINKS);
+			// a watched directory named through a link (macOS's /tmp) is its target's, as
+			// inotify watches it
+			BasicFileAttributes attributes = Files.readAttributes(directory, BasicFileAttributes.class);
 			return attributes.isDirectory() ? attributes.lastModifiedTime().toMillis() : null;
+		}
+		catch (AccessDeniedException ex) {
+			throw ex;
 		}
 		catch (IOException | RuntimeException ex) {
 			return null;
@@ -137,6 +177,16 @@ final class SnapshotSource implements EntrySource {
 		@Nullable Long modified;
 
 		boolean sure;
+
+		// the next listing is the baseline: nothing it finds is new
+		boolean baseline;
+
+		void absent() {
+			this.names = new HashSet<>();
+			this.modified = null;
+			this.sure = false;
+			this.baseline = false;
+		}
 
 	}
 

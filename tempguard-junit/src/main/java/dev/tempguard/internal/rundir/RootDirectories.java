@@ -60,13 +60,22 @@ public final class RootDirectories {
 	 * does not exist yet or is a directory of this user's own; else (on a machine that
 	 * several users share, another user's run may have made it) the first of its
 	 * fallbacks {@code <default>-1} to {@code <default>-9} that is, never a directory
-	 * another user owns. Choosing a fallback is logged once per call as a warning.
+	 * another user owns. Choosing a fallback is logged once per call as a warning, and so
+	 * is a {@code java.io.tmpdir} (the directory the default is in) that does not exist.
 	 * @param defaultRootDir the default root-dir
 	 * @throws IllegalArgumentException when neither the default nor any fallback is fit,
 	 * naming {@code tempguard.root-dir}
 	 */
 	public static Path resolveDefault(Path defaultRootDir) {
 		Path preferred = defaultRootDir.toAbsolutePath().normalize();
+		Path tmpdir = preferred.getParent();
+		if (tmpdir != null && !Files.exists(tmpdir)) {
+			// tests go on: the run directory is made with the directories above it
+			logger.warn("java.io.tmpdir=" + tmpdir + " does not exist. tempguard makes it, with its default root-dir "
+					+ preferred + " in it, when a test first creates a file through tempguard, and watches it for"
+					+ " leaks from when it appears; until then Files.createTempFile fails. Create " + tmpdir
+					+ " before the tests run, or point java.io.tmpdir at a directory that exists");
+		}
 		Unfit why = unfit(preferred);
 		if (why == null) {
 			return validate(preferred);

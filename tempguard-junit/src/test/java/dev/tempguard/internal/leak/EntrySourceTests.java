@@ -21,7 +21,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Both ways of finding new entries, inotify and snapshots, tell each new entry once, in
- * the drain that follows it, including those of a directory that did not exist yet.
+ * the drain that follows it, including those of a directory that did not exist yet; so
+ * does inotify when it can watch no directory and reads them by snapshots.
  */
 class EntrySourceTests {
 
@@ -36,14 +37,15 @@ class EntrySourceTests {
 	}
 
 	static Stream<String> sources() {
-		return Stream.of("inotify", "snapshot");
+		return Stream.of("inotify", "snapshot", "inotify, no watches left");
 	}
 
 	private EntrySource source(String name) throws IOException {
 		EntrySource source;
-		if (name.equals("inotify")) {
+		if (name.startsWith("inotify")) {
 			assumeTrue(EntrySources.inotifyUnavailable() == null, "inotify is read on 64-bit Linux only");
-			source = InotifySource.open();
+			source = name.equals("inotify") ? InotifySource.open() : InotifySource
+				.open(new FailingAddWatch(InotifySource.ENOSPC, (directory) -> true), new RecordedLog());
 		}
 		else {
 			source = new SnapshotSource();
@@ -52,7 +54,8 @@ class EntrySourceTests {
 		return source;
 	}
 
-	private static List<Path> drain(EntrySource source) {
+	/** What one drain of {@code source} tells. */
+	static List<Path> drain(EntrySource source) {
 		List<Path> created = new ArrayList<>();
 		source.drain(created::add);
 		return created;
@@ -71,6 +74,21 @@ class EntrySourceTests {
 
 		assertThat(drain(source)).containsExactlyInAnyOrder(made, directory);
 		assertThat(drain(source)).isEmpty();
+	}
+
+	@ParameterizedTest
+	@MethodSource("sources")
+	void aDirectoryNamedThroughASymbolicLinkIsWatchedAsItsTargetAsMacOsTmpIs(String name) throws IOException {
+		Path target = Files.createDirectory(this.temp.resolve("private-tmp"));
+		Path link = Files.createSymbolicLink(this.temp.resolve("tmp"), target);
+		Files.createFile(link.resolve("before"));
+		EntrySource source = source(name);
+		source.watch(link);
+		assertThat(drain(source)).isEmpty();
+
+		Path made = Files.createFile(link.resolve("made"));
+
+		assertThat(drain(source)).containsExactly(made);
 	}
 
 	@ParameterizedTest
@@ -99,6 +117,52 @@ class EntrySourceTests {
 
 		Path second = Files.createFile(later.resolve("second"));
 		assertThat(drain(source)).containsExactly(second);
+	}
+
+	@Test
+	void afterTheKernelsQueueOverflowedWhatChangedSinceTheLastReadIsToldAndWhatWasThereBeforeNot() throws IOException {
+		Path before = Files.createFile(this.temp.resolve("before"));
+		waitForTheFileSystemClockToPass(before);
+		assumeTrue(EntrySources.inotifyUnavailable() == null, "inotify is read on 64-bit Linux only");
+		RecordedLog log = new RecordedLog();
+		EntrySource source = InotifySource.open(InotifySource.AddWatch.NATIVE, log);
+		this.opened.add(source);
+		source.watch(this.temp);
+		assertThat(drain(source)).isEmpty();
+
+		// more creations than the kernel queues (fs.inotify.max_queued_events, 16384 by
+		// default) before the next read
+		int count = queuedEventsLimit() + 100;
+		List<Path> made = new ArrayList<>();
+		for (int i = 0; i < count; i++) {
+			made.add(Files.createFile(this.temp.resolve("made-" + i)));
+		}
+
+		assertThat(drain(source)).doesNotContain(before).containsAll(made);
+		assertThat(log.warnings()).singleElement().asString().contains("fs.inotify.max_queued_events");
+	}
+
+	private static int queuedEventsLimit() throws IOException {
+		// readString trusts the size /proc gives, 0, and reads one byte
+		return Integer.parseInt(Files.readAllLines(Path.of("/proc/sys/fs/inotify/max_queued_events")).get(0).trim());
+	}
+
+	// until a file made now has a change time past entry's by more than the clock slack
+	// of InotifySource
+	private void waitForTheFileSystemClockToPass(Path entry) throws IOException {
+		long changed = ctime(entry);
+		Path probe = this.temp.resolve(".probe");
+		do {
+			Files.deleteIfExists(probe);
+			Files.createFile(probe);
+			Thread.onSpinWait();
+		}
+		while (ctime(probe) < changed + 500);
+		Files.delete(probe);
+	}
+
+	private static long ctime(Path path) throws IOException {
+		return ((java.nio.file.attribute.FileTime) Files.getAttribute(path, "unix:ctime")).toMillis();
 	}
 
 	@Test
