@@ -30,7 +30,9 @@ public class SweepMojo extends AbstractMojo {
 
 	/**
 	 * The root-dir to sweep; relative to the project's directory. Default: the root-dir
-	 * the tests use by default, under {@code java.io.tmpdir} of this JVM.
+	 * the tests use by default, under {@code java.io.tmpdir} of this JVM, or its fallback
+	 * when another user owns it, as for the tests; a root-dir given that another user
+	 * owns is refused.
 	 */
 	@Parameter(property = "tempguard.root-dir")
 	@Nullable String rootDir;
@@ -55,7 +57,7 @@ public class SweepMojo extends AbstractMojo {
 		TempGuardSettings settings = settings();
 		SweepReport report;
 		try {
-			report = StandaloneSweep.sweep(settings.rootDir(), settings.sweep().maxAge(), settings.sweep().dryRun());
+			report = StandaloneSweep.sweep(settings);
 		}
 		catch (IllegalArgumentException | UncheckedIOException ex) {
 			throw new MojoFailureException("tempguard sweep refused: " + ex.getMessage(), ex);

@@ -16,13 +16,20 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import dev.tempguard.internal.settings.TempGuardSettings;
 import dev.tempguard.testing.OrphanedRuns;
+import dev.tempguard.testing.OtherUser;
+import dev.tempguard.testing.SystemProperty;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * {@code tempguard:sweep}: its settings, read as the tests' settings are, and what it
- * prints. Real Maven builds run it in the invoker tests ({@code src/it}).
+ * {@code tempguard:sweep}: its settings, read as the tests' settings are, the root-dir it
+ * sweeps, and what it prints. Real Maven builds run it in the invoker tests
+ * ({@code src/it}).
+ * <p>
+ * Another user's root-dir is a real one: as root, the test gives it to {@code nobody}
+ * ({@code chown}, see {@link OtherUser}); those tests are skipped where the build does
+ * not run as root.
  */
 class SweepMojoTests {
 
@@ -86,6 +93,44 @@ class SweepMojoTests {
 
 		assertThat(this.log.lines.get(0))
 			.startsWith("tempguard sweep of " + TempGuardSettings.defaultRootDir().toAbsolutePath().normalize() + ":");
+	}
+
+	@Test
+	void withoutRootDirADefaultRootDirOwnedByAnotherUserIsReplacedByTheFallbackTheTestsUse() throws Exception {
+		OtherUser.assumeRoot();
+		Path tmpdir = Files.createDirectory(this.project.resolve("tmp"));
+		try (SystemProperty javaIoTmpdir = SystemProperty.set("java.io.tmpdir", tmpdir.toString())) {
+			Path theirs = Files.createDirectory(TempGuardSettings.defaultRootDir());
+			Path theirOrphan = OrphanedRuns.create(theirs, "run-1-20260101T000000-a", Duration.ofDays(2));
+			OtherUser.owns(theirs);
+			Path fallback = theirs.resolveSibling(theirs.getFileName() + "-1");
+			Path myOrphan = OrphanedRuns.create(Files.createDirectory(fallback), "run-2-20260101T000000-b",
+					Duration.ofDays(2));
+			this.mojo.maxAge = "1d";
+
+			this.mojo.execute();
+
+			assertThat(this.log.lines.get(0))
+				.isEqualTo("tempguard sweep of " + fallback + ": orphans at least 24h old");
+			assertThat(myOrphan).doesNotExist();
+			assertThat(theirOrphan).isDirectory();
+		}
+	}
+
+	@Test
+	void aRootDirGivenThatAnotherUserOwnsIsRefusedWithoutAFallback() throws IOException {
+		OtherUser.assumeRoot();
+		Path theirs = OtherUser.owns(Files.createDirectory(this.project.resolve("shared")));
+		Path theirOrphan = OrphanedRuns.create(theirs, "run-1-20260101T000000-a", Duration.ofDays(2));
+		this.mojo.rootDir = "shared";
+		this.mojo.maxAge = "0";
+
+		assertThatExceptionOfType(MojoFailureException.class).isThrownBy(this.mojo::execute)
+			.withMessage("tempguard sweep refused: tempguard.root-dir=" + theirs + " is owned by another user (nobody,"
+					+ " not root); set tempguard.root-dir to a directory of your own, or remove it to use the default"
+					+ " ${java.io.tmpdir}/tempguard-<user>, which is one per user");
+		assertThat(theirOrphan).isDirectory();
+		assertThat(this.project.resolve("shared-1")).doesNotExist();
 	}
 
 	@ParameterizedTest

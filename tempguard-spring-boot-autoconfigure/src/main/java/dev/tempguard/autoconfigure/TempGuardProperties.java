@@ -228,9 +228,11 @@ public class TempGuardProperties {
 
 		/**
 		 * Extra glob patterns of names of entries that application contexts leave in
-		 * java.io.tmpdir when they start, for example 'myapp-cache-*': deleted once the
-		 * contexts have closed, as the built-in ones (Tomcat, Jetty and Undertow work and
-		 * document-base directories, Spring Boot's ApplicationTemp directory) are.
+		 * java.io.tmpdir when they start, for example 'myapp-cache-*' (no '/', at least 3
+		 * literal characters): deleted once the contexts have closed, as the built-in
+		 * ones (Tomcat, Jetty and Undertow work and document-base directories, Spring
+		 * Boot's ApplicationTemp directory) are, when tempguard's agent saw the JVM make
+		 * them.
 		 */
 		private List<String> frameworkLeftovers = new ArrayList<>();
 

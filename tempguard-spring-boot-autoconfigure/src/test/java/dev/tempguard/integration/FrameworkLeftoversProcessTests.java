@@ -37,10 +37,17 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code java.io.tmpdir} of its own ({@link ChildRuns}). The suite is shaped like
  * spring-petclinic's: two {@code RANDOM_PORT} classes with different configurations (two
  * embedded Tomcats, one with persistent sessions in Spring Boot's {@code ApplicationTemp}
- * directory), one {@code MOCK} class and a plain unit test.
+ * directory), one {@code MOCK} class and a plain unit test. tempguard's agent is attached
+ * to each child, as it is where users run their tests: what a context leaves is deleted
+ * only when the agent saw the JVM make it.
  */
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
 class FrameworkLeftoversProcessTests {
+
+	// on Java 21 and later the agent attaches itself to the child as on 17, as this
+	// module's surefire argLine lets it (users give -javaagent, see docs/agent.md)
+	private static final List<String> AGENT = List.of("-XX:+IgnoreUnrecognizedVMOptions",
+			"-XX:+EnableDynamicAgentLoading");
 
 	private static final List<Class<?>> SUITE = List.of(ClinicIntegrationTests.class, PersistentSessionTests.class,
 			MockEnvironmentTests.class, UnitTests.class);
@@ -50,7 +57,7 @@ class FrameworkLeftoversProcessTests {
 
 	@Test
 	void aRandomPortSuiteLeavesNothingInJavaIoTmpdirButTempguardsEmptyRootDir() throws Exception {
-		Processes.Result result = ChildRuns.run(this.work, List.of(), SUITE);
+		Processes.Result result = ChildRuns.run(this.work, AGENT, SUITE);
 
 		assertThat(result.exitCode()).as(result.output()).isZero();
 		assertThat(result.output()).doesNotContain("[child] FAILED")
@@ -63,7 +70,7 @@ class FrameworkLeftoversProcessTests {
 
 	@Test
 	void whatAStartUpLeavesThatMatchesNothingIsListedWithItsSizeAndLeft() throws Exception {
-		Processes.Result result = ChildRuns.run(this.work, List.of(), List.of(StartupCacheTests.class));
+		Processes.Result result = ChildRuns.run(this.work, AGENT, List.of(StartupCacheTests.class));
 
 		assertThat(result.exitCode()).as(result.output()).isZero();
 		assertThat(result.output()).contains("[tempguard]   leaks by test: none")
@@ -77,7 +84,7 @@ class FrameworkLeftoversProcessTests {
 
 	@Test
 	void aGlobOfTheSpringPropertyMakesItAFrameworkLeftoverThatIsDeleted() throws Exception {
-		Processes.Result result = ChildRuns.run(this.work, List.of(), List.of(StartupCacheCataloguedTests.class));
+		Processes.Result result = ChildRuns.run(this.work, AGENT, List.of(StartupCacheCataloguedTests.class));
 
 		assertThat(result.exitCode()).as(result.output()).isZero();
 		assertThat(result.output()).contains("framework leftovers: 3 made while application contexts started,"
@@ -86,8 +93,23 @@ class FrameworkLeftoversProcessTests {
 	}
 
 	@Test
+	void aTomcatDirectoryAnotherProcessMakesWhileAContextStartsSurvivesAndIsListedAsLeftSayingWhy() throws Exception {
+		Processes.Result result = ChildRuns.run(this.work, AGENT, List.of(SharedTmpdirTests.class));
+
+		assertThat(result.exitCode()).as(result.output()).isZero();
+		assertThat(result.output())
+			.contains("[tempguard]   framework leftovers: 3 made while application contexts"
+					+ " started, 2 deleted once they close, 1 left by start-up, not deleted")
+			.containsPattern("\\[tempguard\\]     .*/" + SharedTmpdirApplication.OTHER_BUILDS.replace(".", "\\.")
+					+ "  \\(.*, Tomcat work directory; not seen made by this JVM: .*; it may be another process's,"
+					+ " so it is not deleted\\)\n");
+		assertThat(ChildRuns.names(tmpdir())).containsExactlyInAnyOrder(rootDirName(),
+				SharedTmpdirApplication.OTHER_BUILDS);
+	}
+
+	@Test
 	void theLeftoversOfAJvmThatDiedAreDeletedByTheNextRunsSweep() throws Exception {
-		Processes.Result died = ChildRuns.run(this.work, List.of(), List.of(DyingTests.class));
+		Processes.Result died = ChildRuns.run(this.work, AGENT, List.of(DyingTests.class));
 		assertThat(died.exitCode()).as(died.output()).isEqualTo(DyingTests.EXIT_CODE);
 		List<String> left = ChildRuns.names(tmpdir());
 		assertThat(left).contains(rootDirName()).anySatisfy((name) -> assertThat(name).startsWith("tomcat.0."));
@@ -98,7 +120,7 @@ class FrameworkLeftoversProcessTests {
 			.orElseThrow();
 		assertThat(orphan.resolve(LeftoverRecord.FILE)).as("recorded when the context started").exists();
 
-		Processes.Result next = ChildRuns.run(this.work, List.of(), List.of(UnitTests.class));
+		Processes.Result next = ChildRuns.run(this.work, AGENT, List.of(UnitTests.class));
 
 		assertThat(next.exitCode()).as(next.output()).isZero();
 		// Mockito's agent jar stays too: the JVM that died could not delete it on exit
@@ -208,6 +230,38 @@ class FrameworkLeftoversProcessTests {
 	@SpringBootTest(classes = StartupCacheApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 			properties = "tempguard.leak-detection.framework-leftovers=startup-cache-*")
 	static class StartupCacheCataloguedTests {
+
+		@Test
+		void starts() {
+		}
+
+	}
+
+	/**
+	 * An application whose start coincides with another process making a Tomcat work
+	 * directory in the same {@code java.io.tmpdir}, as another surefire fork or a
+	 * parallel build does in a shared {@code /tmp}.
+	 */
+	@SpringBootConfiguration(proxyBeanMethods = false)
+	@EnableAutoConfiguration
+	static class SharedTmpdirApplication {
+
+		static final String OTHER_BUILDS = "tomcat.8080.4242424242";
+
+		@Bean
+		Path otherBuildsTomcat() throws IOException, InterruptedException {
+			Path theirs = Path.of(System.getProperty("java.io.tmpdir"), OTHER_BUILDS);
+			Process mkdir = new ProcessBuilder("mkdir", theirs.toString()).inheritIO().start();
+			if (mkdir.waitFor() != 0) {
+				throw new IllegalStateException("mkdir " + theirs + " failed");
+			}
+			return theirs;
+		}
+
+	}
+
+	@SpringBootTest(classes = SharedTmpdirApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT)
+	static class SharedTmpdirTests {
 
 		@Test
 		void starts() {

@@ -7,9 +7,12 @@ import java.nio.file.Path;
 import java.nio.file.PathMatcher;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
@@ -18,6 +21,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
+import dev.tempguard.CreationSite;
 import dev.tempguard.internal.cleanup.DeletionEngine;
 import dev.tempguard.internal.rundir.LeftoverRecord;
 import dev.tempguard.internal.rundir.RunDirectory;
@@ -30,11 +34,13 @@ import dev.tempguard.internal.settings.LeakDetectionSettings;
  * of the JVM at the latest.
  * <p>
  * Those directly in {@code java.io.tmpdir} that match the {@link #CATALOGUE catalogue of
- * known leftovers} (or a glob of {@value LeakDetectionSettings#FRAMEWORK_LEFTOVERS}) are
- * recorded in the run directory as soon as they are found (see {@link LeftoverRecord}),
- * and deleted once every context that started has closed; when the JVM dies first, the
- * sweep of its orphaned run directory deletes them. Everything else that appeared while a
- * context started is left alone, and listed as left by start-up.
+ * known leftovers} (or a glob of {@value LeakDetectionSettings#FRAMEWORK_LEFTOVERS}) and
+ * that tempguard's agent saw this JVM make are recorded in the run directory as soon as
+ * they are found (see {@link LeftoverRecord}), and deleted once every context that
+ * started has closed; when the JVM dies first, the sweep of its orphaned run directory
+ * deletes them. Everything else that appeared while a context started is left alone, and
+ * listed as left: in particular what only the directory watch found, which another
+ * process sharing {@code java.io.tmpdir} may have made and still use.
  */
 public final class FrameworkLeftovers {
 
@@ -67,6 +73,9 @@ public final class FrameworkLeftovers {
 
 	// guarded by itself, in the order the entries appeared
 	private final Map<Path, Found> found = new LinkedHashMap<>();
+
+	// guarded by found: the entries left only because this JVM was not seen making them
+	private final Set<Path> unproven = new HashSet<>();
 
 	private @Nullable RunDirectory recordedIn;
 
@@ -122,14 +131,16 @@ public final class FrameworkLeftovers {
 
 	/**
 	 * Entries that appeared while application contexts started: those matching the
-	 * catalogue are recorded for deletion, the others are left.
+	 * catalogue that this JVM was seen making are recorded for deletion, the others are
+	 * left. An entry left for want of that proof is recorded once the agent's report of
+	 * it arrives after the directory watch found it.
 	 */
-	public void appeared(Collection<Path> entries) {
+	public void appeared(Collection<StartupEntry> entries) {
 		synchronized (this.found) {
 			boolean recorded = false;
-			for (Path entry : entries) {
-				Path path = entry.toAbsolutePath().normalize();
-				if (this.found.containsKey(path)) {
+			for (StartupEntry entry : entries) {
+				Path path = entry.path().toAbsolutePath().normalize();
+				if (this.found.containsKey(path) && !(entry.madeByThisJvm() && this.unproven.remove(path))) {
 					continue;
 				}
 				Kind kind = kindOf(path);
@@ -139,6 +150,10 @@ public final class FrameworkLeftovers {
 				else if (!this.tmpdir.equals(path.getParent())) {
 					this.found.put(path, new Found(path, kind, Status.LEFT,
 							"outside java.io.tmpdir: only entries of " + this.tmpdir + " are deleted", null));
+				}
+				else if (!entry.madeByThisJvm()) {
+					this.found.put(path, new Found(path, kind, Status.LEFT, notSeenMade(entry.site()), null));
+					this.unproven.add(path);
 				}
 				else {
 					try {
@@ -155,6 +170,13 @@ public final class FrameworkLeftovers {
 				record();
 			}
 		}
+	}
+
+	// why an entry of the catalogue is left: it may be another process's, in use
+	private static String notSeenMade(CreationSite site) {
+		return "not seen made by this JVM: "
+				+ Objects.requireNonNullElse(site.unknownBecause(), "tempguard's agent did not report it")
+				+ "; it may be another process's, so it is not deleted";
 	}
 
 	private @Nullable Kind kindOf(Path path) {
@@ -287,7 +309,10 @@ public final class FrameworkLeftovers {
 		 */
 		DELETE_FAILED,
 
-		/** It matches nothing in the catalogue: left by start-up, not deleted. */
+		/**
+		 * It matches nothing in the catalogue, is outside {@code java.io.tmpdir}, or this
+		 * JVM was not seen making it: left, not deleted.
+		 */
 		LEFT
 
 	}

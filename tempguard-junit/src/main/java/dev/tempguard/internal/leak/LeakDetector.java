@@ -387,13 +387,15 @@ public final class LeakDetector {
 
 	/**
 	 * Takes what appeared while application contexts started and is still there: the
-	 * frameworks' leftovers, which no test is blamed for. Called when a start ends and at
-	 * the end of the run; each entry is given once.
+	 * frameworks' leftovers, which no test is blamed for, each with whether tempguard's
+	 * agent saw this JVM make it (what the directory watch found may be another
+	 * process's). Called when a start ends and at the end of the run; each entry is given
+	 * once.
 	 */
-	public List<Path> startupLeftovers() {
+	public List<StartupEntry> startupLeftovers() {
 		return take(this.scopes.run(), true).stream()
-			.map((appearance) -> appearance.path)
-			.filter(LeakDetector::exists)
+			.filter((appearance) -> exists(appearance.path))
+			.map((appearance) -> new StartupEntry(appearance.path, appearance.site))
 			.toList();
 	}
 

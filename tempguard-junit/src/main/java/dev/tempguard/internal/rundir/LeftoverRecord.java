@@ -28,9 +28,10 @@ import dev.tempguard.internal.cleanup.DeletionEngine;
 /**
  * The framework leftovers that a run recorded in its run directory (file {@value #FILE}):
  * entries that application contexts made in {@code java.io.tmpdir} while they started,
- * matching the catalogue of known leftovers, to be deleted once those contexts have
- * closed. The run deletes them itself at the end of its JVM; when that JVM died first,
- * the sweep that finds its run directory orphaned deletes them.
+ * matching the catalogue of known leftovers, that tempguard's agent saw the run's JVM
+ * make, to be deleted once those contexts have closed. The run deletes them itself at the
+ * end of its JVM; when that JVM died first, the sweep that finds its run directory
+ * orphaned deletes them.
  * <p>
  * Each entry is recorded with the glob it matched and its identity on disk (the file key,
  * an inode on Unix; else its creation time), and is deleted only while it is still that

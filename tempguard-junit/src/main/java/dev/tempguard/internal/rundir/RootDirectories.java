@@ -56,6 +56,16 @@ public final class RootDirectories {
 	}
 
 	/**
+	 * The root-dir that a test run with {@code settings} uses: the one the user set (see
+	 * {@link #validate}), else the default or its fallback (see {@link #resolveDefault}).
+	 * @throws IllegalArgumentException when the root-dir set is not fit, or neither the
+	 * default nor a fallback is, naming {@code tempguard.root-dir}
+	 */
+	public static Path of(TempGuardSettings settings) {
+		return settings.rootDirSet() ? validate(settings.rootDir()) : resolveDefault(settings.rootDir());
+	}
+
+	/**
 	 * The root-dir to use when {@code tempguard.root-dir} is not set: the default when it
 	 * does not exist yet or is a directory of this user's own; else (on a machine that
 	 * several users share, another user's run may have made it) the first of its

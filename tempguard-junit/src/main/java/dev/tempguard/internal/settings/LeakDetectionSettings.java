@@ -17,13 +17,20 @@ import java.util.regex.PatternSyntaxException;
  * @param mode how new entries of the watched directories are found
  * @param frameworkLeftovers extra globs of names of entries that application contexts
  * leave in {@code java.io.tmpdir} when they start, deleted once they closed, besides the
- * built-in catalogue
+ * built-in catalogue; each without {@code /} and with at least
+ * {@value #MIN_LITERAL_CHARACTERS} literal characters
  */
 public record LeakDetectionSettings(boolean enabled, List<Path> watchDirs, List<String> ignore, boolean deleteUntracked,
 		Mode mode, List<String> frameworkLeftovers) {
 
 	/** The setting of {@link #frameworkLeftovers()}. */
 	public static final String FRAMEWORK_LEFTOVERS = "tempguard.leak-detection.framework-leftovers";
+
+	/**
+	 * How many literal characters a glob of {@link #FRAMEWORK_LEFTOVERS} needs at least,
+	 * so that it names something rather than matching almost any name.
+	 */
+	public static final int MIN_LITERAL_CHARACTERS = 3;
 
 	/**
 	 * How new entries of the watched directories are found
@@ -79,6 +86,46 @@ public record LeakDetectionSettings(boolean enabled, List<Path> watchDirs, List<
 			throw new IllegalArgumentException(
 					FRAMEWORK_LEFTOVERS + "=" + glob + " is not a valid glob: " + ex.getDescription(), ex);
 		}
+		int literal = literalCharacters(glob);
+		if (literal < MIN_LITERAL_CHARACTERS) {
+			throw new IllegalArgumentException(FRAMEWORK_LEFTOVERS + "=" + glob + " has " + literal
+					+ " literal character(s), so it would make almost every name in java.io.tmpdir a framework"
+					+ " leftover; give the fixed part of the names, at least " + MIN_LITERAL_CHARACTERS
+					+ " characters besides *, ? and [...], such as 'myapp-cache-*'");
+		}
+	}
+
+	// the fewest characters a name matching the glob must have literally: none for *, ?
+	// and [...]; a {a,b} group counts as its shortest alternative (groups do not nest)
+	static int literalCharacters(String glob) {
+		int count = 0;
+		int i = 0;
+		while (i < glob.length()) {
+			char c = glob.charAt(i);
+			if (c == '\\' && i + 1 < glob.length()) {
+				count++;
+				i += 2;
+			}
+			else if (c == '[') {
+				int end = glob.indexOf(']', i + 1);
+				i = (end < 0) ? glob.length() : end + 1;
+			}
+			else if (c == '{') {
+				int end = glob.indexOf('}', i + 1);
+				end = (end < 0) ? glob.length() : end;
+				int shortest = Integer.MAX_VALUE;
+				for (String alternative : glob.substring(i + 1, end).split(",", -1)) {
+					shortest = Math.min(shortest, literalCharacters(alternative));
+				}
+				count += shortest;
+				i = end + 1;
+			}
+			else {
+				count += (c == '*' || c == '?') ? 0 : 1;
+				i++;
+			}
+		}
+		return count;
 	}
 
 }

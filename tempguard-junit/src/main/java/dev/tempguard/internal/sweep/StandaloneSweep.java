@@ -12,6 +12,7 @@ import java.util.Set;
 import dev.tempguard.internal.cleanup.DeletionEngine;
 import dev.tempguard.internal.cleanup.PathGuard;
 import dev.tempguard.internal.rundir.RootDirectories;
+import dev.tempguard.internal.settings.TempGuardSettings;
 import dev.tempguard.internal.support.Formats;
 import dev.tempguard.internal.sweep.SweepReport.Entry;
 
@@ -23,6 +24,20 @@ import dev.tempguard.internal.sweep.SweepReport.Entry;
 public final class StandaloneSweep {
 
 	private StandaloneSweep() {
+	}
+
+	/**
+	 * Sweeps the root-dir that a test run with {@code settings} of this user uses (see
+	 * {@link RootDirectories#of}): the one set, else the default, or its fallback when
+	 * another user owns the default; as the settings' max-age and dry run say.
+	 * @param settings the settings
+	 * @return what was found and done
+	 * @throws IllegalArgumentException if the root-dir set is refused, or neither the
+	 * default nor a fallback is fit, naming the setting
+	 * @throws java.io.UncheckedIOException if the root-dir cannot be listed
+	 */
+	public static SweepReport sweep(TempGuardSettings settings) {
+		return sweep(RootDirectories.of(settings), settings.sweep().maxAge(), settings.sweep().dryRun());
 	}
 
 	/**

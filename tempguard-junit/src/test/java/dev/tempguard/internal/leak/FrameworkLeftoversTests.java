@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -15,6 +16,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import dev.tempguard.CreationSite;
 import dev.tempguard.internal.cleanup.DeletionEngines;
 import dev.tempguard.internal.cleanup.InjectedFaults;
 import dev.tempguard.internal.leak.FrameworkLeftovers.Found;
@@ -28,9 +30,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Tests for {@link FrameworkLeftovers}: which entries that appeared while application
  * contexts started are recorded and deleted, and which are left. Each test has a
- * {@code java.io.tmpdir} and a root-dir of its own.
+ * {@code java.io.tmpdir} and a root-dir of its own. Entries come as the leak detector
+ * gives them: seen made by this JVM (its agent reported them), or found by the directory
+ * watch.
  */
 class FrameworkLeftoversTests {
+
+	private static final CreationSite MADE_HERE = CreationSite.of("main", new Throwable());
+
+	private static final CreationSite FOUND_BY_THE_WATCH = CreationSite
+		.unknown("tempguard's agent is not attached (Java 21 warns when an agent attaches to a running JVM;"
+				+ " see docs/agent.md)");
 
 	@TempDir
 	Path temp;
@@ -73,7 +83,7 @@ class FrameworkLeftoversTests {
 			throws IOException {
 		Path entry = Files.createDirectories(this.tmpdir.resolve(name).resolve("work"));
 
-		this.leftovers.appeared(List.of(entry.getParent()));
+		this.leftovers.appeared(madeHere(entry.getParent()));
 
 		assertThat(this.leftovers.found()).singleElement().satisfies((found) -> {
 			assertThat(found.path()).isEqualTo(entry.getParent());
@@ -87,7 +97,7 @@ class FrameworkLeftoversTests {
 	void whatMatchesNothingIsLeftAndNotRecorded(String name) throws IOException {
 		Path entry = Files.createDirectory(this.tmpdir.resolve(name));
 
-		this.leftovers.appeared(List.of(entry));
+		this.leftovers.appeared(madeHere(entry));
 
 		assertThat(this.leftovers.found()).singleElement().satisfies((found) -> {
 			assertThat(found.kind()).isNull();
@@ -98,11 +108,48 @@ class FrameworkLeftoversTests {
 	}
 
 	@Test
+	void aCatalogueEntryThisJvmWasNotSeenMakingIsLeftWithANoteSayingWhyAndNotRecorded() throws IOException {
+		Path theirs = Files.createDirectory(this.tmpdir.resolve("tomcat.8080.4242424242"));
+
+		this.leftovers.appeared(List.of(new StartupEntry(theirs, FOUND_BY_THE_WATCH)));
+
+		assertThat(this.leftovers.found()).singleElement().satisfies((found) -> {
+			assertThat(found.kind()).isNotNull()
+				.extracting(FrameworkLeftovers.Kind::name)
+				.isEqualTo("Tomcat work directory");
+			assertThat(found.status()).isEqualTo(Status.LEFT);
+			assertThat(found.recorded()).isNull();
+			assertThat(found.note()).isEqualTo("not seen made by this JVM: tempguard's agent is not attached (Java 21"
+					+ " warns when an agent attaches to a running JVM; see docs/agent.md); it may be another"
+					+ " process's, so it is not deleted");
+		});
+		assertThat(this.leftovers.recordedIn()).isNull();
+		assertThat(this.leftovers.deleteRecorded(new DeletionEngines().current())).isEmpty();
+		assertThat(theirs).isDirectory();
+	}
+
+	@Test
+	void anEntryTheWatchFoundBeforeTheAgentsReportOfItArrivedIsRecordedOnceTheReportArrives() throws IOException {
+		Path tomcat = Files.createDirectory(this.tmpdir.resolve("tomcat.0.1"));
+
+		this.leftovers.appeared(List.of(new StartupEntry(tomcat, FOUND_BY_THE_WATCH)));
+		this.leftovers.appeared(madeHere(tomcat));
+
+		assertThat(this.leftovers.found()).singleElement().satisfies((found) -> {
+			assertThat(found.status()).isEqualTo(Status.DELETE_AT_EXIT);
+			assertThat(found.note()).isNull();
+		});
+		assertThat(LeftoverRecord.read(this.runDirectory.path()).orElseThrow().entries())
+			.extracting(LeftoverRecord.Entry::path)
+			.containsExactly(tomcat);
+	}
+
+	@Test
 	void catalogueEntriesAreRecordedInTheRunDirectoryAsSoonAsTheyAppear() throws IOException {
 		Path tomcat = Files.createDirectory(this.tmpdir.resolve("tomcat.0.1"));
 		Path other = Files.createDirectory(this.tmpdir.resolve("startup-cache-1"));
 
-		this.leftovers.appeared(List.of(tomcat, other));
+		this.leftovers.appeared(madeHere(tomcat, other));
 
 		assertThat(this.leftovers.recordedIn()).isSameAs(this.runDirectory);
 		LeftoverRecord record = LeftoverRecord.read(this.runDirectory.path()).orElseThrow();
@@ -118,7 +165,7 @@ class FrameworkLeftoversTests {
 		Path entry = Files.createDirectory(this.tmpdir.resolve("startup-cache-1"));
 
 		this.leftovers.catalogue(List.of("startup-cache-*"));
-		this.leftovers.appeared(List.of(entry));
+		this.leftovers.appeared(madeHere(entry));
 
 		assertThat(this.leftovers.found()).singleElement().satisfies((found) -> {
 			assertThat(found.kind()).isNotNull()
@@ -132,7 +179,7 @@ class FrameworkLeftoversTests {
 	void aCatalogueEntryOfAnotherWatchedDirectoryIsLeft() throws IOException {
 		Path entry = Files.createDirectories(this.temp.resolve("other").resolve("tomcat.0.1"));
 
-		this.leftovers.appeared(List.of(entry));
+		this.leftovers.appeared(madeHere(entry));
 
 		assertThat(this.leftovers.found()).singleElement().satisfies((found) -> {
 			assertThat(found.status()).isEqualTo(Status.LEFT);
@@ -146,7 +193,7 @@ class FrameworkLeftoversTests {
 		Path tomcat = Files.createDirectories(this.tmpdir.resolve("tomcat.0.1").resolve("work").resolve("Tomcat"));
 		Files.writeString(tomcat.resolve("SESSIONS.ser"), "x");
 		Path other = Files.createDirectory(this.tmpdir.resolve("startup-cache-1"));
-		this.leftovers.appeared(List.of(this.tmpdir.resolve("tomcat.0.1"), other));
+		this.leftovers.appeared(madeHere(this.tmpdir.resolve("tomcat.0.1"), other));
 
 		List<Found> done = this.leftovers.deleteRecorded(new DeletionEngines().current());
 
@@ -160,7 +207,7 @@ class FrameworkLeftoversTests {
 	@Test
 	void anEntryReplacedUnderTheSameNameSinceItWasRecordedIsNotDeleted() throws IOException {
 		Path tomcat = Files.createDirectory(this.tmpdir.resolve("tomcat.0.1"));
-		this.leftovers.appeared(List.of(tomcat));
+		this.leftovers.appeared(madeHere(tomcat));
 		// the recorded one goes aside first, so that the new one cannot reuse its inode
 		Path aside = Files.move(tomcat, this.temp.resolve("aside"));
 		Files.createDirectory(tomcat);
@@ -178,7 +225,7 @@ class FrameworkLeftoversTests {
 	@Test
 	void aDeletionThatFailsStaysRecordedForTheNextSweep() throws IOException {
 		Path tomcat = Files.createDirectories(this.tmpdir.resolve("tomcat.0.1").resolve("work"));
-		this.leftovers.appeared(List.of(tomcat.getParent()));
+		this.leftovers.appeared(madeHere(tomcat.getParent()));
 		DeletionEngines engines = new DeletionEngines();
 
 		List<Found> done;
@@ -220,6 +267,11 @@ class FrameworkLeftoversTests {
 		});
 
 		assertThat(this.leftovers.contextsClosed()).isFalse();
+	}
+
+	// as tempguard's agent reports what this JVM made
+	private static List<StartupEntry> madeHere(Path... entries) {
+		return Arrays.stream(entries).map((entry) -> new StartupEntry(entry, MADE_HERE)).toList();
 	}
 
 }

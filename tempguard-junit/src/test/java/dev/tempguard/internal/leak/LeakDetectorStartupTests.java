@@ -10,6 +10,7 @@ import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.tempguard.CreationSite;
 import dev.tempguard.Leak;
 import dev.tempguard.internal.cleanup.DeletionEngines;
 import dev.tempguard.internal.scope.Scope;
@@ -49,13 +50,38 @@ class LeakDetectorStartupTests {
 		Path tomcat = this.source.appear(this.watched.resolve("tomcat.0.1"));
 		this.detector.startupEnded();
 
-		assertThat(this.detector.startupLeftovers()).containsExactly(tomcat);
+		assertThat(this.detector.startupLeftovers()).extracting(StartupEntry::path).containsExactly(tomcat);
 
 		this.detector.closed(second.methodScope);
 		close(first);
 		List<Leak> leaks = this.detector.untrackedLeaks(second.methodScope.parent(), false);
 		assertThat(leaks).extracting(Leak::path).containsExactly(shared);
 		assertThat(leaks).extracting(Leak::reason).containsExactly(Leak.Reason.AMBIGUOUS);
+	}
+
+	@Test
+	void whatTheAgentSawTheStartingThreadMakeIsMadeByThisJvmAndWhatOnlyTheWatchFoundIsNot() throws IOException {
+		this.detector.watch(List.of(this.watched), List.of(), LeakDetectionSettings.Mode.AUTO);
+		this.detector.unknownSite("made by native code, a child process or a JDK call tempguard's agent does not see");
+		open(FirstClass.class, "first");
+		// as the Spring module binds the thread that starts a context, in a running test
+		Scopes.Binding previous = this.scopes.bind(this.scopes.run(), false);
+		this.detector.startupBegan();
+		// the watch finds it too
+		Path ours = this.source.appear(this.watched.resolve("tomcat.0.1"));
+		this.detector.createdOnThisThread(ours, CreationSite.of("main", new Throwable()));
+		Path theirs = this.source.appear(this.watched.resolve("tomcat.8080.2"));
+		this.detector.startupEnded();
+		this.scopes.restore(previous);
+
+		assertThat(this.detector.startupLeftovers()).satisfiesExactlyInAnyOrder((entry) -> {
+			assertThat(entry.path()).isEqualTo(ours);
+			assertThat(entry.madeByThisJvm()).isTrue();
+		}, (entry) -> {
+			assertThat(entry.path()).isEqualTo(theirs);
+			assertThat(entry.madeByThisJvm()).isFalse();
+			assertThat(entry.site().unknownBecause()).startsWith("made by native code, a child process");
+		});
 	}
 
 	private Opened open(Class<?> testClass, String method) {

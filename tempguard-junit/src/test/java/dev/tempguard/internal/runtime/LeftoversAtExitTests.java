@@ -13,12 +13,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.tempguard.CreationSite;
 import dev.tempguard.internal.cleanup.DeletionEngine;
 import dev.tempguard.internal.cleanup.PathGuard;
 import dev.tempguard.internal.report.ReportWriter;
 import dev.tempguard.internal.report.RunReport;
 import dev.tempguard.internal.rundir.LeftoverRecord;
 import dev.tempguard.internal.rundir.RunDirectory;
+import dev.tempguard.internal.scope.Scopes;
 import dev.tempguard.internal.settings.CleanupPolicy;
 import dev.tempguard.internal.settings.LeakDetectionSettings;
 import dev.tempguard.internal.settings.ReportSettings;
@@ -34,9 +36,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the test's own: an application context starts (as the Spring module's start-up binding
  * says it does) and leaves a Tomcat work directory and a directory the catalogue does not
  * know; the end of the run keeps the run directory that records the first; the end of the
- * JVM deletes it once the context has closed, or leaves it to the next sweep. The end of
- * the JVM is the task the runtime registers, run by the test; the waits for the context
- * are counted, not timed.
+ * JVM deletes it once the context has closed, or leaves it to the next sweep. What the
+ * context makes is reported as tempguard's agent reports it (the agent of this JVM
+ * reports to the JVM's own runtime, not to the test's); what another process makes
+ * meanwhile is a real process's, found by the directory watch. The end of the JVM is the
+ * task the runtime registers, run by the test; the waits for the context are counted, not
+ * timed.
  */
 class LeftoversAtExitTests {
 
@@ -68,7 +73,7 @@ class LeftoversAtExitTests {
 	}
 
 	@Test
-	void theRunDirectoryRecordingATomcatWorkDirectoryOutlivesTheRunAndBothGoOnceTheContextClosed() throws IOException {
+	void theRunDirectoryRecordingATomcatWorkDirectoryOutlivesTheRunAndBothGoOnceTheContextClosed() throws Exception {
 		Path tomcat = this.tmpdir.resolve("tomcat.0.1");
 		Path unknown = this.tmpdir.resolve("startup-cache-1");
 		startContext(tomcat, unknown);
@@ -102,7 +107,7 @@ class LeftoversAtExitTests {
 	}
 
 	@Test
-	void aContextStillOpenAtTheEndOfTheWaitKeepsItsLeftoversForTheNextSweep() throws IOException {
+	void aContextStillOpenAtTheEndOfTheWaitKeepsItsLeftoversForTheNextSweep() throws Exception {
 		Path tomcat = this.tmpdir.resolve("tomcat.0.1");
 		startContext(tomcat, this.tmpdir.resolve("startup-cache-1"));
 		endRun();
@@ -122,7 +127,46 @@ class LeftoversAtExitTests {
 	}
 
 	@Test
-	void withoutLeftoversOfTheCatalogueNothingWaitsForTheEndOfTheJvm() throws IOException {
+	void aTomcatDirectoryAnotherProcessMakesWhileTheContextStartsSurvivesAndIsListedAsLeftSayingWhy() throws Exception {
+		Path ours = this.tmpdir.resolve("tomcat.0.1");
+		Path theirs = this.tmpdir.resolve("tomcat.0.2");
+
+		runWhileAnotherProcessMakes(theirs, ours);
+
+		assertThat(this.runtime.recorder().leftovers()).satisfiesExactlyInAnyOrder(
+				(leftover) -> assertThat(leftover.path()).isEqualTo(ours.toString()), (leftover) -> {
+					assertThat(leftover.path()).isEqualTo(theirs.toString());
+					assertThat(leftover.match()).isEqualTo("Tomcat work directory");
+					assertThat(leftover.status()).isEqualTo(RunReport.Leftover.Status.LEFT.json());
+					assertThat(leftover.note()).startsWith("not seen made by this JVM: ")
+						.endsWith("; it may be another process's, so it is not deleted");
+				});
+
+		this.contextClosed.set(true);
+		this.atExit.get(0).run();
+
+		assertThat(ours).doesNotExist();
+		assertThat(theirs).isDirectory();
+	}
+
+	@Test
+	void theRecordOfAJvmThatDiedHoldsOnlyWhatItMadeSoTheNextSweepLeavesAnotherProcesssTomcatDirectory()
+			throws Exception {
+		Path ours = this.tmpdir.resolve("tomcat.0.1");
+		Path theirs = this.tmpdir.resolve("tomcat.0.2");
+		RunDirectory recording = runWhileAnotherProcessMakes(theirs, ours);
+
+		// the JVM dies before the end of the JVM's task runs; the next run sweeps
+		recording.close();
+		new OrphanSweeper(new DeletionEngine(PathGuard.defaults().with(this.rootDir))).sweep(this.rootDir,
+				Duration.ofHours(24), false, Set.of());
+
+		assertThat(ours).doesNotExist();
+		assertThat(theirs).isDirectory();
+	}
+
+	@Test
+	void withoutLeftoversOfTheCatalogueNothingWaitsForTheEndOfTheJvm() throws Exception {
 		startContext(this.tmpdir.resolve("startup-cache-1"));
 		Path file = this.runtime.defaultRegistry().createFile("x", "txt");
 
@@ -134,7 +178,7 @@ class LeftoversAtExitTests {
 	}
 
 	@Test
-	void whatAStartUpLeftAndItsOwnerDeletedBeforeTheEndOfTheRunIsNotListed() throws IOException {
+	void whatAStartUpLeftAndItsOwnerDeletedBeforeTheEndOfTheRunIsNotListed() throws Exception {
 		Path gone = this.tmpdir.resolve("startup-cache-1");
 		Path left = this.tmpdir.resolve("startup-cache-2");
 		startContext(gone, left);
@@ -147,15 +191,50 @@ class LeftoversAtExitTests {
 			.containsExactly(left.toString());
 	}
 
-	// as the Spring module does around an application context's start
-	private void startContext(Path... made) throws IOException {
+	private void startContext(Path... made) throws Exception {
+		startContext(() -> {
+		}, made);
+	}
+
+	// as the Spring module does around an application context's start, on the thread
+	// that starts it; meanwhile runs what else happens
+	private void startContext(Meanwhile meanwhile, Path... made) throws Exception {
 		this.runtime.frameworkLeftovers().contextStarted(this.contextClosed::get);
+		Scopes.Binding previous = this.runtime.scopes().bind(this.runtime.scopes().run(), false);
 		this.runtime.startupBegan();
 		for (Path entry : made) {
 			Files.createDirectory(entry);
+			// as tempguard's agent reports it
+			this.runtime.leakDetector().createdOnThisThread(entry, CreationSite.of("main", new Throwable()));
 			Files.writeString(entry.resolve("index.bin"), "12345");
 		}
+		meanwhile.run();
+		this.runtime.scopes().restore(previous);
 		this.runtime.startupEnded();
+	}
+
+	// a run whose context makes ours while another process makes theirs: only ours is
+	// recorded
+	private RunDirectory runWhileAnotherProcessMakes(Path theirs, Path ours) throws Exception {
+		startContext(() -> anotherProcessMakes(theirs), ours);
+		endRun();
+		RunDirectory recording = this.runtime.frameworkLeftovers().recordedIn();
+		assertThat(recording).isNotNull();
+		assertThat(LeftoverRecord.read(recording.path()).orElseThrow().entries()).extracting(LeftoverRecord.Entry::path)
+			.containsExactly(ours);
+		return recording;
+	}
+
+	private static void anotherProcessMakes(Path directory) throws IOException, InterruptedException {
+		Process mkdir = new ProcessBuilder("mkdir", directory.toString()).inheritIO().start();
+		assertThat(mkdir.waitFor()).as("mkdir's exit code").isZero();
+	}
+
+	@FunctionalInterface
+	private interface Meanwhile {
+
+		void run() throws Exception;
+
 	}
 
 	// with the report written below the test's directory, not the module's

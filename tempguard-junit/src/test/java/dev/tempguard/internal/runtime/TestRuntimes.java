@@ -18,6 +18,15 @@ public final class TestRuntimes {
 	}
 
 	/**
+	 * A runtime whose {@code java.io.tmpdir} is {@code tmpdir}, and which runs nothing at
+	 * the end of the JVM.
+	 */
+	public static TempGuardRuntime create(Path tmpdir) {
+		return new TempGuardRuntime(tmpdir, (atExit) -> {
+		}, LeftoversAtExit.Sleeper.THREAD);
+	}
+
+	/**
 	 * A runtime whose {@code java.io.tmpdir} is {@code tmpdir}, whose end-of-JVM tasks go
 	 * to {@code atExit} instead of shutdown hooks, and whose waits for application
 	 * contexts go to {@code sleeper}.

@@ -1,10 +1,13 @@
 package dev.tempguard.internal.settings;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.tempguard.internal.support.UserName;
 
@@ -87,6 +90,47 @@ class TempGuardSettingsTests {
 		assertThatIllegalArgumentException().isThrownBy(
 				() -> TempGuardSettings.from(Map.of("tempguard.leak-detection.framework-leftovers", "cache-[")::get))
 			.withMessageStartingWith("tempguard.leak-detection.framework-leftovers=cache-[ is not a valid glob");
+	}
+
+	@Test
+	void aFrameworkLeftoverGlobMatchingAnyNameIsRefusedSayingWhatToGiveInstead() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> TempGuardSettings.from(Map.of("tempguard.leak-detection.framework-leftovers", "*")::get))
+			.withMessage("tempguard.leak-detection.framework-leftovers=* has 0 literal character(s), so it would make"
+					+ " almost every name in java.io.tmpdir a framework leftover; give the fixed part of the names, at"
+					+ " least 3 characters besides *, ? and [...], such as 'myapp-cache-*'");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "**", "?", "*.*", "??-*", "[0-9]*[a-z]", "ab*", "*\\?" })
+	void aFrameworkLeftoverGlobWithFewerThanThreeLiteralCharactersIsRefused(String glob) {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> TempGuardSettings.from(Map.of("tempguard.leak-detection.framework-leftovers", glob)::get))
+			.withMessageStartingWith("tempguard.leak-detection.framework-leftovers=" + glob + " has ");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "abc*", "my-*", "cache-[0-9]*", "{abc}*", "[0-9]*.db", "*\\*\\?\\[" })
+	void aFrameworkLeftoverGlobWithThreeLiteralCharactersOrMoreIsAccepted(String glob) {
+		TempGuardSettings settings = TempGuardSettings
+			.from(Map.of("tempguard.leak-detection.framework-leftovers", glob)::get);
+
+		assertThat(settings.leakDetection().frameworkLeftovers()).containsExactly(glob);
+	}
+
+	// a list in the settings is split at commas: a group's alternatives are given as a
+	// list element of the Spring property, for instance
+	@Test
+	void aGroupOfAFrameworkLeftoverGlobCountsAsItsShortestAlternative() {
+		assertThatIllegalArgumentException().isThrownBy(() -> frameworkLeftover("{abc,d}*"))
+			.withMessageStartingWith(
+					"tempguard.leak-detection.framework-leftovers={abc,d}* has 1 literal character(s)");
+		assertThat(frameworkLeftover("{tomcat,jetty}-*").frameworkLeftovers()).containsExactly("{tomcat,jetty}-*");
+	}
+
+	private static LeakDetectionSettings frameworkLeftover(String glob) {
+		return new LeakDetectionSettings(true, List.of(), List.of(), false, LeakDetectionSettings.Mode.AUTO,
+				List.of(glob));
 	}
 
 }

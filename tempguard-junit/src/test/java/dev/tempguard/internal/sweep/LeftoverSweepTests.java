@@ -68,6 +68,19 @@ class LeftoverSweepTests {
 	}
 
 	@Test
+	void onlyTheEntriesTheRecordNamesAreDeletedNotAnotherOfTheCatalogueInItsTmpdir() throws IOException {
+		Path recorded = Files.createDirectory(this.tmpdir.resolve("tomcat.0.1"));
+		Path unrecorded = Files.createDirectory(this.tmpdir.resolve("tomcat.8080.2"));
+		deadRunRecording(recorded);
+
+		SweepReport report = this.sweeper.sweep(this.root, Duration.ZERO, false, Set.of());
+
+		assertThat(recorded).doesNotExist();
+		assertThat(unrecorded).isDirectory();
+		assertThat(report.entries()).extracting(SweepReport.Entry::path).doesNotContain(unrecorded);
+	}
+
+	@Test
 	void aDryRunListsTheLeftoversAndDeletesNothing() throws IOException {
 		Path tomcat = Files.createDirectory(this.tmpdir.resolve("tomcat.0.1"));
 		Path run = deadRunRecording(tomcat);
