@@ -50,7 +50,7 @@ public record Leak(String context, Path path, Reason reason, long bytes, long fi
 
 		/**
 		 * It appeared in a watched directory during the test, without the registry, and
-		 * outlived the test.
+		 * outlived the test; reported against the run, it appeared outside every test.
 		 */
 		UNTRACKED,
 
@@ -94,8 +94,9 @@ public record Leak(String context, Path path, Reason reason, long bytes, long fi
 		String testClass = testClassOf(this.context);
 		String where = (this.site != null) ? "; " + this.site.describe(testClass) : "";
 		return switch (this.reason) {
-			case UNTRACKED -> this.path + " (" + size
-					+ "; created during the test without the registry, and not deleted" + where + ")";
+			case UNTRACKED -> this.path + " (" + size + "; created "
+					+ ((testClass != null) ? "during the test" : "outside every test,")
+					+ " without the registry, and not deleted" + where + ")";
 			case LATE -> this.path + " (" + size + "; created after " + this.context
 					+ " ended, by a thread it started, and not deleted" + where + ")";
 			case AMBIGUOUS ->
