@@ -15,6 +15,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import dev.tempguard.internal.settings.LeakDetectionSettings;
+import dev.tempguard.testing.RecordingLog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -102,15 +103,21 @@ class EntrySourceTests {
 	}
 
 	@Test
-	void whenTheSystemsInotifyLimitIsReachedLeakDetectionGoesOnBySnapshots() {
+	void whenTheSystemsInotifyLimitIsReachedLeakDetectionGoesOnBySnapshotsWithOneWarningNamingTheCause() {
 		assumeTrue(EntrySources.inotifyUnavailable() == null, "inotify is read on 64-bit Linux only");
+		RecordingLog log = new RecordingLog();
 		EntrySource source = EntrySources.create(LeakDetectionSettings.Mode.AUTO, () -> {
 			throw new IOException("inotify_init1 failed, errno 24: the limit of inotify instances per user"
 					+ " (fs.inotify.max_user_instances) is reached");
-		});
+		}, log);
 		this.opened.add(source);
 
 		assertThat(source.name()).isEqualTo("snapshot");
+		assertThat(log.lines()).singleElement()
+			.isEqualTo("WARN tempguard cannot read Linux's inotify (inotify_init1 failed, errno 24: the limit of"
+					+ " inotify instances per user (fs.inotify.max_user_instances) is reached); it reads the watched"
+					+ " directories by snapshots instead. Raise the limit, or set tempguard.leak-detection.mode=snapshot"
+					+ " to say so");
 	}
 
 	@Test
