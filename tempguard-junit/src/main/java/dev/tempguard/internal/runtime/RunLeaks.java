@@ -82,8 +82,9 @@ final class RunLeaks {
 	}
 
 	/**
-	 * Whether a test class ended whose leaks fail it: then what the run holds at its end
-	 * is logged as an error.
+	 * Whether a test class of the build ended whose leaks fail it (its application
+	 * context may say so where the run's settings do not): then what the run still holds
+	 * at its end is logged as an error.
 	 */
 	boolean failOnLeak() {
 		return this.failOnLeak;
