@@ -50,7 +50,7 @@ public record Leak(String context, Path path, Reason reason, long bytes, long fi
 
 		/**
 		 * It appeared in a watched directory during the test, without the registry, and
-		 * outlived the test.
+		 * outlived the test; reported against the run, it appeared outside every test.
 		 */
 		UNTRACKED,
 
@@ -91,11 +91,12 @@ public record Leak(String context, Path path, Reason reason, long bytes, long fi
 	 */
 	public String describe() {
 		String size = (this.files == 1) ? this.bytes + " bytes" : this.bytes + " bytes in " + this.files + " files";
-		String testClass = testClassOf(this.context);
+		String testClass = testClass();
 		String where = (this.site != null) ? "; " + this.site.describe(testClass) : "";
 		return switch (this.reason) {
-			case UNTRACKED -> this.path + " (" + size
-					+ "; created during the test without the registry, and not deleted" + where + ")";
+			case UNTRACKED -> this.path + " (" + size + "; created "
+					+ ((testClass != null) ? "during the test" : "outside every test,")
+					+ " without the registry, and not deleted" + where + ")";
 			case LATE -> this.path + " (" + size + "; created after " + this.context
 					+ " ended, by a thread it started, and not deleted" + where + ")";
 			case AMBIGUOUS ->
@@ -109,24 +110,27 @@ public record Leak(String context, Path path, Reason reason, long bytes, long fi
 		String why = (this.cause != null) ? this.cause.getClass().getSimpleName()
 				+ ((this.cause.getMessage() != null) ? ": " + this.cause.getMessage() : "") : "still there";
 		return switch (this.openState) {
-			case OPEN -> why + "; this JVM still holds it open" + ((this.openedAt != null)
-					? ", " + this.openedAt.describe(testClassOf(this.context)).replaceFirst("^made at", "opened at")
-					: " (close the stream or channel that opened it)");
+			case OPEN -> why + "; this JVM still holds it open"
+					+ ((this.openedAt != null)
+							? ", " + this.openedAt.describe(testClass()).replaceFirst("^made at", "opened at")
+							: " (close the stream or channel that opened it)");
 			case NOT_OPEN -> why + "; this JVM does not hold it open";
 			case UNKNOWN -> why;
 		};
 	}
 
 	/**
-	 * The test class of a context id such as {@code com.example.ReportTests#exports[1]};
-	 * {@code null} for the run.
+	 * The binary name of the test class of the context it is reported against, whose
+	 * frames {@link CreationSite#userFrames} and {@link CreationSite#describe} name as
+	 * the test line that led to it, such as {@code com.example.ReportTests} for
+	 * {@code com.example.ReportTests#exports[1]}; {@code null} for the run.
 	 */
-	static @Nullable String testClassOf(String context) {
-		if (context.isEmpty() || "run".equals(context)) {
+	public @Nullable String testClass() {
+		if (this.context.isEmpty() || "run".equals(this.context)) {
 			return null;
 		}
-		int hash = context.indexOf('#');
-		String name = (hash >= 0) ? context.substring(0, hash) : context;
+		int hash = this.context.indexOf('#');
+		String name = (hash >= 0) ? this.context.substring(0, hash) : this.context;
 		int bracket = name.indexOf('[');
 		return (bracket >= 0) ? name.substring(0, bracket) : name;
 	}

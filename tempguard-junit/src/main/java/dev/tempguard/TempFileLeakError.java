@@ -18,7 +18,20 @@ public class TempFileLeakError extends AssertionError {
 	private final transient List<Leak> leaks;
 
 	public TempFileLeakError(String context, List<Leak> leaks) {
-		super(message(context, leaks));
+		this(context, leaks, "tempguard: " + context + " leaked " + leaks.size()
+				+ ((leaks.size() == 1) ? " temporary path:" : " temporary paths:"));
+	}
+
+	/**
+	 * An error whose message starts with {@code heading} rather than with
+	 * {@code <context> leaked}: for leaks that the test failing with it did not make.
+	 * @param context the id of the test context the leaks are reported against
+	 * @param leaks each leaked path
+	 * @param heading the first line of the message: whose leaks they are, and why they
+	 * fail where they do
+	 */
+	public TempFileLeakError(String context, List<Leak> leaks, String heading) {
+		super(message(heading, context, leaks));
 		this.context = context;
 		this.leaks = List.copyOf(leaks);
 		leaks.stream().map(Leak::cause).filter((cause) -> cause != null).forEach(this::addSuppressed);
@@ -34,11 +47,8 @@ public class TempFileLeakError extends AssertionError {
 		return this.leaks;
 	}
 
-	private static String message(String context, List<Leak> leaks) {
-		StringBuilder message = new StringBuilder("tempguard: ").append(context)
-			.append(" leaked ")
-			.append(leaks.size())
-			.append((leaks.size() == 1) ? " temporary path:" : " temporary paths:");
+	private static String message(String heading, String context, List<Leak> leaks) {
+		StringBuilder message = new StringBuilder(heading);
 		for (Leak leak : leaks) {
 			message.append(System.lineSeparator()).append("  ");
 			// a leak of a context below this one (a dynamic test's) names it

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
@@ -22,6 +23,7 @@ import dev.tempguard.testing.LauncherRuns;
 import dev.tempguard.testing.RecordedLeaks;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * {@link AllowLeaks} on plain test methods and classes, run through a real JUnit Platform
@@ -109,9 +111,14 @@ class AllowLeaksIntegrationTests {
 		LauncherRuns.Results results = LauncherRuns.run(NarrowedTests.class, "tempguard.fail-on-leak=true");
 
 		assertThat(results.test("matchingPath").succeeded()).isTrue();
+		assertThat(leaks(NarrowedTests.class, "matchingPath")).as("seen, and allowed")
+			.containsExactly(tuple("fonts-", RunReport.Disposition.allowed("fonts", "")));
 		assertThat(results.test("otherPath").failure()).isInstanceOfSatisfying(TempFileLeakError.class,
 				(error) -> assertThat(error.leaks()).singleElement()
 					.satisfies((leak) -> assertThat(leak.path().getFileName().toString()).startsWith("other-")));
+		assertThat(leaks(NarrowedTests.class, "otherPath")).containsExactlyInAnyOrder(
+				tuple("fonts-", RunReport.Disposition.allowed("fonts", "")),
+				tuple("other-", RunReport.Disposition.NEW));
 	}
 
 	@Test
@@ -119,7 +126,11 @@ class AllowLeaksIntegrationTests {
 		LauncherRuns.Results results = LauncherRuns.run(NarrowedTests.class, "tempguard.fail-on-leak=true");
 
 		assertThat(results.test("madeByTheRenderer").succeeded()).isTrue();
+		assertThat(leaks(NarrowedTests.class, "madeByTheRenderer")).as("seen, and allowed")
+			.containsExactly(tuple("rendered-", RunReport.Disposition.allowed("the renderer", "")));
 		assertThat(results.test("madeElsewhere").failure()).isInstanceOf(TempFileLeakError.class);
+		assertThat(leaks(NarrowedTests.class, "madeElsewhere"))
+			.containsExactly(tuple("elsewhere-", RunReport.Disposition.NEW));
 	}
 
 	@Test
@@ -133,6 +144,16 @@ class AllowLeaksIntegrationTests {
 
 	private static List<RunReport.Disposition> dispositions(Class<?> testClass, String test) {
 		return RecordedLeaks.dispositions(testClass.getName() + "#" + test + "[1]");
+	}
+
+	// each leak the test was recorded with: the prefix of its name, as leak() made it,
+	// and its disposition
+	private static List<Tuple> leaks(Class<?> testClass, String test) {
+		return RecordedLeaks.leaks(testClass.getName() + "#" + test + "[1]").stream().map((record) -> {
+			assertThat(leaked).as("one the test made").contains(record.leak().path());
+			String name = record.leak().path().getFileName().toString();
+			return tuple(name.substring(0, name.indexOf('-') + 1), record.disposition());
+		}).toList();
 	}
 
 	private static void leak(String prefix) throws IOException {

@@ -20,6 +20,7 @@ import dev.tempguard.TempFileRegistry;
 import dev.tempguard.internal.rundir.RunDirectory;
 import dev.tempguard.internal.runtime.TempGuardRuntime;
 import dev.tempguard.internal.support.UserName;
+import dev.tempguard.testing.AgentState;
 import dev.tempguard.testing.ChildRuns;
 import dev.tempguard.testing.Processes;
 
@@ -111,20 +112,9 @@ class DisabledRunProcessTests {
 			Files.createTempFile("left-", ".txt");
 			TempGuardRuntime runtime = TempGuardRuntime.get();
 			System.out.println("[fixture] watching=" + runtime.leakDetector().isActive());
-			System.out.println("[fixture] agent=" + agentInstalled());
+			System.out.println("[fixture] agent=" + AgentState.installed());
 			System.out.println(
 					"[fixture] bound=" + ((runtime.scopes().bound() != null) ? runtime.scopes().bound().id() : "null"));
-		}
-
-		// tempguard's agent defines its dispatcher in the bootstrap class loader
-		private static boolean agentInstalled() {
-			try {
-				Class.forName("dev.tempguard.agent.boot.Dispatcher", false, null);
-				return true;
-			}
-			catch (ClassNotFoundException ex) {
-				return false;
-			}
 		}
 
 	}

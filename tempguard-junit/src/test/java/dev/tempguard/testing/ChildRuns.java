@@ -16,6 +16,16 @@ import java.util.stream.Stream;
  */
 public final class ChildRuns {
 
+	/**
+	 * JVM arguments that make the child log tempguard's warnings and errors to standard
+	 * error, {@code [WARN] <class> - <message>}: the test class path has no logging
+	 * system.
+	 */
+	public static final List<String> LOG_WARNINGS = List.of(
+			"-Dorg.apache.commons.logging.LogFactory=org.apache.commons.logging.impl.LogFactoryImpl",
+			"-Dorg.apache.commons.logging.Log=org.apache.commons.logging.impl.SimpleLog",
+			"-Dorg.apache.commons.logging.simplelog.defaultlog=warn");
+
 	private ChildRuns() {
 	}
 

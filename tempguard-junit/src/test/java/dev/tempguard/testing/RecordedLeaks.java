@@ -20,6 +20,14 @@ public final class RecordedLeaks {
 	 * recorded.
 	 */
 	public static List<RunReport.Disposition> dispositions(String context) {
+		return leaks(context).stream().map(TestRecord.LeakRecord::disposition).toList();
+	}
+
+	/**
+	 * The leaks of the context {@code context}, each with its disposition, as it was last
+	 * recorded.
+	 */
+	public static List<TestRecord.LeakRecord> leaks(String context) {
 		List<TestRecord> records = TempGuardRuntime.get()
 			.recorder()
 			.records()
@@ -29,7 +37,7 @@ public final class RecordedLeaks {
 		if (records.isEmpty()) {
 			throw new AssertionError("no record of " + context);
 		}
-		return records.get(records.size() - 1).leaks().stream().map(TestRecord.LeakRecord::disposition).toList();
+		return records.get(records.size() - 1).leaks();
 	}
 
 }

@@ -105,7 +105,14 @@ class UntrackedLeakIntegrationTests {
 	void ignorePatternsHideMatchingEntries() {
 		EngineExecutionResults results = FixtureRuns.run(IgnoringTests.class);
 
-		results.testEvents().assertStatistics((stats) -> stats.started(1).succeeded(1));
+		Path cache = FixtureRuns.paths("cache").get(0);
+		Path control = FixtureRuns.paths("control").get(0);
+		TempFileLeakError error = (TempFileLeakError) FixtureRuns.failureOf(results, "leavesACacheFile");
+		assertThat(error.leaks()).as("the entry not ignored, made beside it, is reported")
+			.singleElement()
+			.satisfies((leak) -> assertThat(leak.path()).isEqualTo(control));
+		assertThat(error).hasMessageNotContaining(cache.toString());
+		assertThat(cache).as("left in the watched directory when the test was checked").exists();
 	}
 
 	@Test
@@ -226,6 +233,7 @@ class UntrackedLeakIntegrationTests {
 		@Test
 		void leavesACacheFile() throws IOException {
 			FixtureRuns.record("cache", this.service.export("cache-"));
+			FixtureRuns.record("control", this.service.export("orders-"));
 		}
 
 	}

@@ -6,6 +6,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 import org.apache.commons.logging.Log;
@@ -51,10 +52,20 @@ public final class Dispositions {
 	 * takes note that the context ended.
 	 */
 	public Judgement judge(Scope scope, CleanupPolicy policy, List<Leak> leaks) {
+		return judge(scope, policy, leaks, (leak) -> scope);
+	}
+
+	/**
+	 * The disposition of each of {@code leaks}, which {@code scope} reports, as
+	 * {@link #judge(Scope, CleanupPolicy, List)} tells it, but each allowed by the
+	 * {@code @AllowLeaks} of the context {@code allowedIn} gives and of those enclosing
+	 * it: for a leak the run holds, the test whose thread made it.
+	 */
+	public Judgement judge(Scope scope, CleanupPolicy policy, List<Leak> leaks, Function<Leak, Scope> allowedIn) {
 		Baseline baseline = this.baselines.find(policy.baseline());
 		Judgement judgement = new Judgement();
 		for (Leak leak : leaks) {
-			Allowance allowance = Allowances.allowing(scope, leak);
+			Allowance allowance = Allowances.allowing(allowedIn.apply(leak), leak);
 			if (allowance != null) {
 				judgement.put(leak, RunReport.Disposition.allowed(allowance.reason(), allowance.issue()),
 						"allowed by @AllowLeaks: " + allowance.describe());

@@ -25,10 +25,11 @@ final class Appearance {
 	final Leak.Reason reason;
 
 	/**
-	 * The id it is reported against: the test, or for an ambiguous entry the narrowest
-	 * context of the tests.
+	 * The context it is reported against: the test, the run, or for an ambiguous entry
+	 * the narrowest context of the tests; its {@code @AllowLeaks} and its enclosing
+	 * contexts' allow it.
 	 */
-	final String context;
+	final Scope origin;
 
 	final List<Scope> candidates;
 
@@ -42,11 +43,11 @@ final class Appearance {
 
 	@Nullable Scope holder;
 
-	Appearance(Path path, Leak.Reason reason, String context, List<Scope> candidates, CreationSite site,
+	Appearance(Path path, Leak.Reason reason, Scope origin, List<Scope> candidates, CreationSite site,
 			boolean startup) {
 		this.path = path;
 		this.reason = reason;
-		this.context = context;
+		this.origin = origin;
 		this.candidates = List.copyOf(candidates);
 		this.site = site;
 		this.startup = startup;

@@ -22,14 +22,15 @@ public final class EntrySources {
 	}
 
 	static EntrySource create(LeakDetectionSettings.Mode mode) {
-		return create(mode, InotifySource::open);
+		return create(mode, InotifySource::open, logger);
 	}
 
 	/**
 	 * @param inotify opens an inotify source; it fails where the system's limits are
 	 * reached
+	 * @param log where to say that inotify cannot be read
 	 */
-	static EntrySource create(LeakDetectionSettings.Mode mode, InotifyOpener inotify) {
+	static EntrySource create(LeakDetectionSettings.Mode mode, InotifyOpener inotify, Log log) {
 		if (mode == LeakDetectionSettings.Mode.SNAPSHOT) {
 			return new SnapshotSource();
 		}
@@ -38,10 +39,10 @@ public final class EntrySources {
 			String message = "tempguard reads the watched directories by snapshots: inotify is not available here ("
 					+ unavailable + ")";
 			if (mode == LeakDetectionSettings.Mode.INOTIFY) {
-				logger.warn(message + "; tempguard.leak-detection.mode=inotify cannot be honoured");
+				log.warn(message + "; tempguard.leak-detection.mode=inotify cannot be honoured");
 			}
 			else {
-				logger.debug(message);
+				log.debug(message);
 			}
 			return new SnapshotSource();
 		}
@@ -51,7 +52,7 @@ public final class EntrySources {
 		catch (IOException | LinkageError | RuntimeException ex) {
 			// leak detection goes on, by snapshots: slower where a watched directory is
 			// large and busy
-			logger.warn("tempguard cannot read Linux's inotify (" + ex.getMessage() + "); it reads the watched"
+			log.warn("tempguard cannot read Linux's inotify (" + ex.getMessage() + "); it reads the watched"
 					+ " directories by snapshots instead. Raise the limit, or set tempguard.leak-detection.mode=snapshot"
 					+ " to say so");
 			return new SnapshotSource();

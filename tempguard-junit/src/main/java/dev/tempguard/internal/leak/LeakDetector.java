@@ -41,7 +41,9 @@ import dev.tempguard.internal.stats.Counters;
  * one lock, and belong to the tests that were running when they appeared: the only one,
  * else all of them as an {@link Leak.Reason#AMBIGUOUS ambiguous} entry. Nothing waits for
  * another thread. Entries that appear while an application context starts belong to the
- * run, as do those that appear outside every test; none is dropped.
+ * run, as do those that appear outside every test and late entries whose class has ended;
+ * none is dropped: the end of the next test class that can fail takes the run's
+ * ({@link #runLeaks}), the end of the run what is left.
  */
 public final class LeakDetector {
 
@@ -229,10 +231,10 @@ public final class LeakDetector {
 			}
 			if (bound != null && bound.kind() != Scope.Kind.RUN) {
 				if (this.open.contains(bound)) {
-					attach(new Appearance(entry, Leak.Reason.UNTRACKED, bound.id(), List.of(), site, false), bound);
+					attach(new Appearance(entry, Leak.Reason.UNTRACKED, bound, List.of(), site, false), bound);
 				}
 				else {
-					attach(new Appearance(entry, Leak.Reason.LATE, bound.id(), List.of(), site, false),
+					attach(new Appearance(entry, Leak.Reason.LATE, bound, List.of(), site, false),
 							openClassAbove(bound));
 				}
 				return;
@@ -262,22 +264,22 @@ public final class LeakDetector {
 
 	private void attributeToRunning(Path entry, CreationSite site) {
 		if (this.startups > 0) {
-			attach(new Appearance(entry, Leak.Reason.UNTRACKED, this.scopes.run().id(), List.of(), site, true),
+			attach(new Appearance(entry, Leak.Reason.UNTRACKED, this.scopes.run(), List.of(), site, true),
 					this.scopes.run());
 			return;
 		}
 		List<Scope> running = running();
 		if (running.isEmpty()) {
-			attach(new Appearance(entry, Leak.Reason.UNTRACKED, this.scopes.run().id(), List.of(), site, false),
+			attach(new Appearance(entry, Leak.Reason.UNTRACKED, this.scopes.run(), List.of(), site, false),
 					this.scopes.run());
 		}
 		else if (running.size() == 1) {
 			Scope only = running.get(0);
-			attach(new Appearance(entry, Leak.Reason.UNTRACKED, only.id(), List.of(), site, false), only);
+			attach(new Appearance(entry, Leak.Reason.UNTRACKED, only, List.of(), site, false), only);
 		}
 		else {
 			Scope common = this.scopes.narrowestEnclosing(running, (scope) -> true);
-			Appearance appearance = new Appearance(entry, Leak.Reason.AMBIGUOUS, common.id(), running, site, false);
+			Appearance appearance = new Appearance(entry, Leak.Reason.AMBIGUOUS, common, running, site, false);
 			Scope holder = (common.kind() == Scope.Kind.CLASS) ? common : null;
 			if (holder != null) {
 				attach(appearance, holder);
@@ -366,17 +368,35 @@ public final class LeakDetector {
 	 * is still there. They are deleted once reported when {@code delete} is set.
 	 */
 	public List<Leak> untrackedLeaks(Scope scope, boolean delete) {
-		List<Appearance> held = take(scope, false);
-		List<Leak> leaks = new ArrayList<>();
+		boolean runEnds = scope.kind() == Scope.Kind.RUN;
+		return leaks(take(scope, false, runEnds), delete).stream().map(UntrackedLeak::leak).toList();
+	}
+
+	/**
+	 * Takes the untracked leaks the run holds so far, which no test can be failed for:
+	 * entries that appeared outside every test, or that a test's thread made after the
+	 * test's class ended, and that are still there; never what appeared while an
+	 * application context started. Each is taken once, and deleted once reported when
+	 * {@code delete} is set; what appears later stays for the next call or the end of the
+	 * run.
+	 */
+	public List<UntrackedLeak> runLeaks(boolean delete) {
+		return leaks(take(this.scopes.run(), false, false), delete);
+	}
+
+	// the appearances that are leaks: still there, and tracked by no registry (another
+	// test's, or the class's)
+	private List<UntrackedLeak> leaks(List<Appearance> held, boolean delete) {
+		List<UntrackedLeak> leaks = new ArrayList<>();
 		for (Appearance appearance : held) {
-			// one tracked by the registry somewhere (another test's, or the class's) is
-			// not untracked
 			if (!exists(appearance.path) || this.scopes.isTracked(appearance.path)) {
 				continue;
 			}
 			PathSize size = PathSize.of(appearance.path);
-			leaks.add(new Leak(appearance.context, appearance.path, appearance.reason, size.bytes(), size.files(), null,
-					appearance.site, appearance.candidateIds(), Leak.OpenState.UNKNOWN, null));
+			leaks.add(new UntrackedLeak(
+					new Leak(appearance.origin.id(), appearance.path, appearance.reason, size.bytes(), size.files(),
+							null, appearance.site, appearance.candidateIds(), Leak.OpenState.UNKNOWN, null),
+					appearance.origin));
 			if (delete) {
 				delete(appearance.path);
 			}
@@ -393,20 +413,21 @@ public final class LeakDetector {
 	 * once.
 	 */
 	public List<StartupEntry> startupLeftovers() {
-		return take(this.scopes.run(), true).stream()
+		return take(this.scopes.run(), true, false).stream()
 			.filter((appearance) -> exists(appearance.path))
 			.map((appearance) -> new StartupEntry(appearance.path, appearance.site))
 			.toList();
 	}
 
-	// removes and returns what scope holds: its start-up entries, or its others
-	private List<Appearance> take(Scope scope, boolean startup) {
+	// removes and returns what scope holds: its start-up entries, or its others; when the
+	// run ends, what is still pending too
+	private List<Appearance> take(Scope scope, boolean startup, boolean runEnds) {
 		List<Appearance> taken = new ArrayList<>();
 		synchronized (this.lock) {
 			if (scope.kind() == Scope.Kind.RUN) {
 				drain();
 			}
-			if (scope.kind() == Scope.Kind.RUN && !startup) {
+			if (runEnds) {
 				for (Appearance appearance : List.copyOf(this.pending)) {
 					// the run ends: what is still pending has nobody else left to check
 					// it

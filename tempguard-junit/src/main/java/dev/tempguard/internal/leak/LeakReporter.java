@@ -46,6 +46,47 @@ public final class LeakReporter {
 		}
 		List<Leak> all = new ArrayList<>(cleanup.leaks());
 		all.addAll(untracked);
+		List<Leak> leaks = notExcused(cleanup.context(), all, excuses);
+		if (leaks.isEmpty()) {
+			return Optional.empty();
+		}
+		TempFileLeakError error = new TempFileLeakError(cleanup.context(), leaks);
+		if (policy.failOnLeak()) {
+			return Optional.of(error);
+		}
+		logger.warn(String.valueOf(error.getMessage()).replace(System.lineSeparator(), " ").replaceAll(" {2,}", " "));
+		return Optional.empty();
+	}
+
+	/**
+	 * Reports leaks the run held, which no test can be failed for (made outside every
+	 * test, or by a test's thread after the test's class ended), at the end of the next
+	 * test class that can fail, when leaks fail tests: so that the build shows them. The
+	 * leaks that {@code excuses} excuses fail nothing.
+	 * @param testClass the id of the test class that ends
+	 * @param leaks the leaks, each reported against the run or the test whose thread made
+	 * it
+	 * @param excuses why a leak does not fail, {@code null} when it does
+	 * @return the error to fail {@code testClass} with, saying it did not make them
+	 */
+	public static Optional<TempFileLeakError> reportRunLeaks(String testClass, List<Leak> leaks,
+			Function<Leak, @Nullable String> excuses) {
+		List<Leak> failing = notExcused("the run", leaks, excuses);
+		if (failing.isEmpty()) {
+			return Optional.empty();
+		}
+		boolean one = failing.size() == 1;
+		String heading = "tempguard: the run leaked " + failing.size() + (one ? " temporary path" : " temporary paths")
+				+ " that no test can be failed for: made outside every test, or by a test's thread after that"
+				+ " test's class ended. " + testClass + " fails for " + (one ? "it" : "them")
+				+ " only because it is the next test class to end, so that the build shows " + (one ? "it" : "them")
+				+ "; it did not make " + (one ? "it:" : "them:");
+		return Optional.of(new TempFileLeakError("run", failing, heading));
+	}
+
+	// the leaks that fail; those excused are logged at debug level only, the summary
+	// counts them
+	private static List<Leak> notExcused(String context, List<Leak> all, Function<Leak, @Nullable String> excuses) {
 		List<Leak> leaks = new ArrayList<>();
 		List<String> excused = new ArrayList<>();
 		for (Leak leak : all) {
@@ -58,18 +99,10 @@ public final class LeakReporter {
 			}
 		}
 		if (!excused.isEmpty() && logger.isDebugEnabled()) {
-			logger.debug(cleanup.context() + " left " + excused.size() + " temporary path(s) that do not fail it: "
+			logger.debug(context + " left " + excused.size() + " temporary path(s) that do not fail it: "
 					+ String.join(", ", excused));
 		}
-		if (leaks.isEmpty()) {
-			return Optional.empty();
-		}
-		TempFileLeakError error = new TempFileLeakError(cleanup.context(), leaks);
-		if (policy.failOnLeak()) {
-			return Optional.of(error);
-		}
-		logger.warn(String.valueOf(error.getMessage()).replace(System.lineSeparator(), " ").replaceAll(" {2,}", " "));
-		return Optional.empty();
+		return leaks;
 	}
 
 }

@@ -9,6 +9,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import dev.tempguard.CleanupResult;
+import dev.tempguard.TempFileLeakError;
 import dev.tempguard.internal.cleanup.PathSize;
 import dev.tempguard.internal.leak.FrameworkLeftovers;
 import dev.tempguard.internal.runtime.TempGuardRuntime;
@@ -18,6 +19,7 @@ import dev.tempguard.internal.report.ReportWriter;
 import dev.tempguard.internal.report.RunReport;
 import dev.tempguard.internal.report.RunReports;
 import dev.tempguard.internal.scope.Scope;
+import dev.tempguard.internal.settings.CleanupPolicy;
 import dev.tempguard.internal.settings.ReportSettings;
 import dev.tempguard.internal.stats.Counters;
 
@@ -66,8 +68,21 @@ public final class RunEnd {
 			.sorted(Comparator.comparingInt(RunEnd::depth).reversed())
 			.toList();
 		for (Scope scope : scopes) {
-			// nothing is left to fail at the end of the run: leaks are logged
-			ScopeEnd.finish(runtime, scope, runtime.lifecycle().policyOf(scope).reportOnly());
+			CleanupPolicy policy = runtime.lifecycle().policyOf(scope);
+			if (scope.kind() != Scope.Kind.RUN) {
+				// nothing is left to fail at the end of the run: leaks are logged
+				ScopeEnd.finish(runtime, scope, policy.reportOnly(), false);
+				continue;
+			}
+			// what the run holds still, no test class ended after it to fail for it: an
+			// error when leaks fail tests (a Spring test's context may say so, not the
+			// run)
+			boolean failOnLeak = policy.failOnLeak() || runtime.runLeaks().failOnLeak();
+			ScopeEnd.finish(runtime, scope,
+					new CleanupPolicy(policy.mode(), failOnLeak, policy.deleteUntracked(), policy.baseline()), false)
+				.ifPresent((error) -> logger.error(error.getMessage() + System.lineSeparator()
+						+ "  tempguard.fail-on-leak=true, but no test class ended after they appeared to fail for"
+						+ " them: the run ends, nothing is left to fail. See " + TempFileLeakError.DOCS));
 		}
 	}
 

@@ -84,6 +84,8 @@ public final class TempGuardRuntime {
 
 	private final TestLifecycle lifecycle = new TestLifecycle(this);
 
+	private final RunLeaks runLeaks = new RunLeaks(this);
+
 	private final FrameworkLeftovers frameworkLeftovers;
 
 	private final LeftoversAtExit leftoversAtExit;
@@ -199,6 +201,11 @@ public final class TempGuardRuntime {
 		this.directoryListeners.add(listener);
 		this.leakDetector.onWatchChanged(listener);
 		listener.run();
+	}
+
+	/** The leaks the run holds, which the next test class to end fails with. */
+	RunLeaks runLeaks() {
+		return this.runLeaks;
 	}
 
 	/** The life of test contexts, which the framework adapters share. */

@@ -100,7 +100,8 @@ public final class TestLifecycle {
 	 * @param canFail whether the caller can fail the test with the returned error; when
 	 * it cannot and leaks fail tests, the leaks go to the closest enclosing context whose
 	 * end can (a dynamic test's to its factory's, a test no in-engine integration ended
-	 * to its class's), else they are only reported
+	 * to its class's), else they are only reported; when it can, a test class fails for
+	 * the leaks the run holds too (see {@link ScopeEnd#finish})
 	 * @return the error to fail the test with: a {@link TempFileLeakError}, or, at the
 	 * end of a class, baseline entries that no longer happen
 	 */
@@ -115,7 +116,7 @@ public final class TestLifecycle {
 				logger.error(ex.getMessage() + "; its leaks count as new");
 			}
 		}
-		Optional<AssertionError> error = ScopeEnd.finish(this.runtime, scope, policy);
+		Optional<AssertionError> error = ScopeEnd.finish(this.runtime, scope, policy, canFail);
 		if (error.isEmpty() || canFail) {
 			return error;
 		}

@@ -15,6 +15,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import dev.tempguard.internal.settings.LeakDetectionSettings;
+import dev.tempguard.testing.RecordingLog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -45,7 +46,7 @@ class EntrySourceTests {
 		if (name.startsWith("inotify")) {
 			assumeTrue(EntrySources.inotifyUnavailable() == null, "inotify is read on 64-bit Linux only");
 			source = name.equals("inotify") ? InotifySource.open() : InotifySource
-				.open(new FailingAddWatch(InotifySource.ENOSPC, (directory) -> true), new RecordedLog());
+				.open(new FailingAddWatch(InotifySource.ENOSPC, (directory) -> true), new RecordingLog());
 		}
 		else {
 			source = new SnapshotSource();
@@ -124,7 +125,7 @@ class EntrySourceTests {
 		Path before = Files.createFile(this.temp.resolve("before"));
 		waitForTheFileSystemClockToPass(before);
 		assumeTrue(EntrySources.inotifyUnavailable() == null, "inotify is read on 64-bit Linux only");
-		RecordedLog log = new RecordedLog();
+		RecordingLog log = new RecordingLog();
 		EntrySource source = InotifySource.open(InotifySource.AddWatch.NATIVE, log);
 		this.opened.add(source);
 		source.watch(this.temp);
@@ -166,15 +167,21 @@ class EntrySourceTests {
 	}
 
 	@Test
-	void whenTheSystemsInotifyLimitIsReachedLeakDetectionGoesOnBySnapshots() {
+	void whenTheSystemsInotifyLimitIsReachedLeakDetectionGoesOnBySnapshotsWithOneWarningNamingTheCause() {
 		assumeTrue(EntrySources.inotifyUnavailable() == null, "inotify is read on 64-bit Linux only");
+		RecordingLog log = new RecordingLog();
 		EntrySource source = EntrySources.create(LeakDetectionSettings.Mode.AUTO, () -> {
 			throw new IOException("inotify_init1 failed, errno 24: the limit of inotify instances per user"
 					+ " (fs.inotify.max_user_instances) is reached");
-		});
+		}, log);
 		this.opened.add(source);
 
 		assertThat(source.name()).isEqualTo("snapshot");
+		assertThat(log.lines()).singleElement()
+			.isEqualTo("WARN tempguard cannot read Linux's inotify (inotify_init1 failed, errno 24: the limit of"
+					+ " inotify instances per user (fs.inotify.max_user_instances) is reached); it reads the watched"
+					+ " directories by snapshots instead. Raise the limit, or set tempguard.leak-detection.mode=snapshot"
+					+ " to say so");
 	}
 
 	@Test

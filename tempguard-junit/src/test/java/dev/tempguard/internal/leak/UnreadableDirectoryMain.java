@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
+import dev.tempguard.testing.RecordingLog;
 
 /**
  * Run by {@link UnwatchableDirectoryTests} as an unprivileged user, to whom permissions
@@ -21,7 +22,7 @@ public final class UnreadableDirectoryMain {
 
 	public static void main(String[] args) throws IOException {
 		Path directory = Path.of(args[0]);
-		RecordedLog log = new RecordedLog();
+		RecordingLog log = new RecordingLog();
 		watch("inotify", InotifySource.open(InotifySource.AddWatch.NATIVE, log), directory);
 		watch("snapshot", new SnapshotSource(), directory);
 		System.out.println("warnings=" + log.warnings().size() + ": " + String.join(" | ", log.warnings()));

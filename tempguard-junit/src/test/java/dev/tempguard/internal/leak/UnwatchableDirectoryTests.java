@@ -24,6 +24,7 @@ import dev.tempguard.internal.cleanup.PathGuard;
 import dev.tempguard.internal.settings.LeakDetectionSettings;
 import dev.tempguard.testing.Processes;
 import dev.tempguard.testing.UnprivilegedUser;
+import dev.tempguard.testing.RecordingLog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -44,7 +45,7 @@ class UnwatchableDirectoryTests {
 	@TempDir
 	Path temp;
 
-	private final RecordedLog log = new RecordedLog();
+	private final RecordingLog log = new RecordingLog();
 
 	private final List<EntrySource> opened = new ArrayList<>();
 
@@ -188,7 +189,7 @@ class UnwatchableDirectoryTests {
 	private EntrySource refusing(int errno, Path... refused) {
 		this.addWatch = new FailingAddWatch(errno, Set.of(refused)::contains);
 		EntrySource source = EntrySources.create(LeakDetectionSettings.Mode.AUTO,
-				() -> InotifySource.open(this.addWatch, this.log));
+				() -> InotifySource.open(this.addWatch, this.log), this.log);
 		this.opened.add(source);
 		return source;
 	}

@@ -13,6 +13,7 @@ import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.boot.actuate.endpoint.annotation.Selector;
 
+import dev.tempguard.CreationSite;
 import dev.tempguard.Leak;
 import dev.tempguard.TempGuardView;
 import dev.tempguard.TempStats;
@@ -84,25 +85,67 @@ public class TempGuardEndpoint {
 	/**
 	 * A path that a test left behind.
 	 *
-	 * @param context the id of the test context it is reported against
+	 * @param context the id of the test context it is reported against ({@code run} for
+	 * what no test can be failed for)
 	 * @param path the absolute path
-	 * @param reason {@code undeletable} or {@code untracked}
+	 * @param reason {@code undeletable}, {@code untracked}, {@code late} (made by a
+	 * thread of the test after the test ended) or {@code ambiguous} (made while several
+	 * tests ran: one of the {@code candidates} made it)
 	 * @param bytes its size; for a directory, the total of the files in it
 	 * @param files 1 for a file; for a directory, how many files it holds
 	 * @param cause for an undeletable path, why it could not be deleted: the exception's
 	 * simple class name and message, for example
 	 * {@code AccessDeniedException: /tmp/tempguard/run-1/locked.bin}
+	 * @param site for an entry left without the registry, where it was made, or why that
+	 * is unknown; {@code null} for a path the registry tracked
+	 * @param candidates for an ambiguous one, the ids of the tests that were running when
+	 * it appeared; else {@code null}
+	 * @param openState for an undeletable path, whether this JVM still holds it open:
+	 * {@code open}, {@code not-open} or {@code unknown}; else {@code null}
 	 */
 	public record LeakDescriptor(String context, String path, String reason, long bytes, long files,
-			@Nullable String cause) {
+			@Nullable String cause, @Nullable SiteDescriptor site, @Nullable List<String> candidates,
+			@Nullable String openState) {
 
 		static LeakDescriptor of(Leak leak) {
 			Throwable cause = leak.cause();
 			String message = (cause != null)
 					? cause.getClass().getSimpleName() + ((cause.getMessage() != null) ? ": " + cause.getMessage() : "")
 					: null;
-			return new LeakDescriptor(leak.context(), leak.path().toString(),
-					leak.reason().name().toLowerCase(Locale.ROOT), leak.bytes(), leak.files(), message);
+			CreationSite site = leak.site();
+			boolean undeletable = leak.reason() == Leak.Reason.UNDELETABLE;
+			return new LeakDescriptor(leak.context(), leak.path().toString(), lowerCase(leak.reason()), leak.bytes(),
+					leak.files(), message, (site != null) ? SiteDescriptor.of(site, leak.testClass()) : null,
+					(leak.reason() == Leak.Reason.AMBIGUOUS) ? leak.candidates() : null,
+					undeletable ? lowerCase(leak.openState()) : null);
+		}
+
+		private static String lowerCase(Enum<?> value) {
+			return value.name().toLowerCase(Locale.ROOT).replace('_', '-');
+		}
+
+	}
+
+	/**
+	 * Where an entry left without the registry was made, as the report's {@code site}
+	 * says it.
+	 *
+	 * @param known whether the call stack is known (tempguard's agent saw it made)
+	 * @param description one line for a person: {@code made at <frame>, called from
+	 * <test frame> (thread <name>)}, or {@code creation site unknown: <why>}
+	 * @param frames the frames a person reads first: where it was made (the first frame
+	 * outside the JDK and the frameworks) and the test line that led there; empty when
+	 * unknown
+	 * @param thread the creating thread's name; {@code null} when unknown
+	 * @param unknownBecause why the site is unknown; {@code null} when it is known
+	 */
+	public record SiteDescriptor(boolean known, String description, List<String> frames, @Nullable String thread,
+			@Nullable String unknownBecause) {
+
+		static SiteDescriptor of(CreationSite site, @Nullable String testClass) {
+			return new SiteDescriptor(site.known(), site.describe(testClass),
+					site.userFrames(testClass).stream().map(StackTraceElement::toString).toList(),
+					site.thread().isEmpty() ? null : site.thread(), site.unknownBecause());
 		}
 
 	}

@@ -1,6 +1,7 @@
 package dev.tempguard.actuate.endpoint;
 
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -10,9 +11,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.tempguard.CreationSite;
 import dev.tempguard.Leak;
 import dev.tempguard.actuate.endpoint.TempGuardEndpoint.ContextDescriptor;
 import dev.tempguard.actuate.endpoint.TempGuardEndpoint.LeakDescriptor;
+import dev.tempguard.actuate.endpoint.TempGuardEndpoint.SiteDescriptor;
 import dev.tempguard.actuate.endpoint.TempGuardEndpoint.TempGuardDescriptor;
 import dev.tempguard.actuate.endpoint.TempGuardEndpoint.TrackedPathDescriptor;
 import dev.tempguard.internal.runtime.TempGuardRuntime;
@@ -101,7 +104,51 @@ class TempGuardEndpointTests {
 		assertThat(undeletable.files()).isEqualTo(1);
 		assertThat(undeletable.cause()).isNotBlank();
 		assertThat(descriptor.recentLeaks().get(1)).isEqualTo(new LeakDescriptor(ReportTests.class.getName(),
-				this.temp.resolve("report.tmp").toString(), "untracked", 3, 1, null));
+				this.temp.resolve("report.tmp").toString(), "untracked", 3, 1, null, null, null, null));
+	}
+
+	@Test
+	void readOperationSaysWhereEachLeakWasMadeWhichTestsMayHaveMadeItAndWhetherItIsStillOpen() {
+		Scope scope = this.runtime.scopes().openMethod(ReportTests.class, "exportsCsv");
+		CreationSite exported = CreationSite.of("worker-1", ReportTests.exportsCsv());
+		Leak untracked = new Leak(scope.id(), this.temp.resolve("orders.csv"), Leak.Reason.UNTRACKED, 3, 1, null,
+				exported, List.of(), Leak.OpenState.UNKNOWN, null);
+		Leak late = new Leak(scope.id(), this.temp.resolve("late.csv"), Leak.Reason.LATE, 1, 1, null, exported,
+				List.of(), Leak.OpenState.UNKNOWN, null);
+		Leak ambiguous = new Leak(ReportTests.class.getName(), this.temp.resolve("touched"), Leak.Reason.AMBIGUOUS, 0,
+				1, null, CreationSite.unknown("made where no agent sees (a child process)"),
+				List.of(scope.id(), ReportTests.class.getName() + "#importsCsv[1]"), Leak.OpenState.UNKNOWN, null);
+		Leak open = new Leak(scope.id(), this.temp.resolve("open.bin"), Leak.Reason.UNDELETABLE, 2, 1,
+				new AccessDeniedException("open.bin"), null, List.of(), Leak.OpenState.NOT_OPEN, null);
+		this.runtime.recorder()
+			.record(scope, this.runtime.cleaner().clean(scope, false), List.of(untracked, late, ambiguous, open));
+
+		List<LeakDescriptor> leaks = this.endpoint.tempGuard().recentLeaks();
+
+		assertThat(leaks).extracting(LeakDescriptor::reason)
+			.containsExactly("untracked", "late", "ambiguous", "undeletable");
+		String exporter = Exporter.class.getName() + ".export(TempGuardEndpointTests.java:";
+		String test = ReportTests.class.getName() + ".exportsCsv(TempGuardEndpointTests.java:";
+		assertThat(leaks.get(0).site()).satisfies((site) -> {
+			assertThat(site.known()).isTrue();
+			assertThat(site.frames()).satisfiesExactly((frame) -> assertThat(frame).startsWith(exporter),
+					(frame) -> assertThat(frame).startsWith(test));
+			assertThat(site.description()).isEqualTo(
+					"made at " + site.frames().get(0) + ", called from " + site.frames().get(1) + " (thread worker-1)");
+			assertThat(site.thread()).isEqualTo("worker-1");
+			assertThat(site.unknownBecause()).isNull();
+		});
+		assertThat(leaks.get(0).candidates()).isNull();
+		assertThat(leaks.get(0).openState()).isNull();
+		assertThat(leaks.get(1).site()).isEqualTo(leaks.get(0).site());
+		assertThat(leaks.get(2).site())
+			.isEqualTo(new SiteDescriptor(false, "creation site unknown: made where no agent sees (a child process)",
+					List.of(), null, "made where no agent sees (a child process)"));
+		assertThat(leaks.get(2).candidates()).containsExactly(scope.id(),
+				ReportTests.class.getName() + "#importsCsv[1]");
+		assertThat(leaks.get(3).site()).isNull();
+		assertThat(leaks.get(3).openState()).isEqualTo("not-open");
+		assertThat(leaks.get(3).cause()).isEqualTo("AccessDeniedException: open.bin");
 	}
 
 	@Test
@@ -193,6 +240,20 @@ class TempGuardEndpointTests {
 
 	/** A test class whose contexts the tests open. */
 	static final class ReportTests {
+
+		// where a test line calls the code that made a leak
+		static Throwable exportsCsv() {
+			return Exporter.export();
+		}
+
+	}
+
+	/** Code under test that makes a file. */
+	static final class Exporter {
+
+		static Throwable export() {
+			return new Throwable("made here");
+		}
 
 	}
 
