@@ -316,7 +316,7 @@ public final class HtmlReport {
 					.append("</span>\n<div class=\"facts\">")
 					.append(escape(Formats.size(leak.bytes(), leak.files())))
 					.append("; ")
-					.append(escape(why(leak)))
+					.append(escape(why(leak, "run".equals(test.context()))))
 					.append("</div>\n");
 				site(html, leak);
 				if (!leak.candidates().isEmpty()) {
@@ -385,10 +385,11 @@ public final class HtmlReport {
 		};
 	}
 
-	private static String why(RunReport.LeakEntry leak) {
+	private static String why(RunReport.LeakEntry leak, boolean ofTheRun) {
 		return switch (leak.reason()) {
 			case RunReport.LeakEntry.UNDELETABLE -> "tracked by the registry, and could not be deleted";
-			case RunReport.LeakEntry.UNTRACKED -> "created during the test without the registry, and not deleted";
+			case RunReport.LeakEntry.UNTRACKED -> ofTheRun ? "created outside every test, and not deleted"
+					: "created during the test without the registry, and not deleted";
 			case RunReport.LeakEntry.LATE -> "created by a thread of the test after it ended, and not deleted";
 			case RunReport.LeakEntry.AMBIGUOUS -> "created without the registry while several tests ran";
 			default -> leak.description();

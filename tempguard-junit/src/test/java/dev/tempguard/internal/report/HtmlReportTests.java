@@ -63,6 +63,19 @@ class HtmlReportTests {
 	}
 
 	@Test
+	void anUntrackedLeakOfTheRunIsSaidToBeMadeOutsideEveryTest() {
+		RunReport.TestEntry run = new RunReport.TestEntry(1, "run", "run", "", "run", "passed", 0, 0,
+				List.of(new RunReport.LeakEntry("/tmp/between-classes.tmp", "UNTRACKED", 10, 1, "leak")), List.of(), 0);
+
+		String html = HtmlReport.render(new RunReport(1, List.of(), RunReport.Totals.NONE, List.of(run)));
+
+		assertThat(items(html, "leaks")).singleElement()
+			.asString()
+			.contains("10 B in 1 file; created outside every test, and not deleted")
+			.doesNotContain("during the test");
+	}
+
+	@Test
 	void showsAClassPerRowWithItsTotalsAndItsTestsByDisplayNameFoldedUnderIt() {
 		String html = HtmlReport.render(this.report);
 
