@@ -1,48 +1,17 @@
 package dev.tempguard.benchmarks;
 
-import java.io.File;
 import java.io.IOException;
-import java.net.URISyntaxException;
-import java.net.URL;
-import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Predicate;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
-/**
- * Starts the harness's own classes in child JVMs. Under {@code mvn exec:java} the harness
- * runs inside Maven's JVM, whose {@code java.class.path} is Maven's launcher: the
- * project's class path is that of the class loader that loaded the harness.
- */
+import org.jspecify.annotations.Nullable;
+
+/** Starts the harness's own classes in child JVMs, with the harness's JDK. */
 final class ChildJvm {
 
 	private ChildJvm() {
-	}
-
-	/** The class path of the harness, one entry per element. */
-	static List<String> classPath() {
-		ClassLoader loader = ChildJvm.class.getClassLoader();
-		List<String> entries = new ArrayList<>();
-		if (loader instanceof URLClassLoader urls && urls.getURLs().length > 1) {
-			for (URL url : urls.getURLs()) {
-				try {
-					entries.add(Path.of(url.toURI()).toString());
-				}
-				catch (URISyntaxException ex) {
-					throw new IllegalStateException(ex);
-				}
-			}
-			return entries;
-		}
-		return Stream.of(System.getProperty("java.class.path").split(File.pathSeparator)).toList();
-	}
-
-	static String classPath(Predicate<String> keep) {
-		return classPath().stream().filter(keep).collect(Collectors.joining(File.pathSeparator));
 	}
 
 	/**
@@ -51,6 +20,15 @@ final class ChildJvm {
 	 */
 	static List<String> run(String classPath, List<String> jvmArgs, Class<?> mainClass, String... args)
 			throws IOException, InterruptedException {
+		return run(classPath, jvmArgs, null, mainClass, args);
+	}
+
+	/**
+	 * Runs {@code mainClass} in a child JVM working in {@code directory} (where a report
+	 * of tempguard's goes) and returns its standard output; fails when it exits non-zero.
+	 */
+	static List<String> run(String classPath, List<String> jvmArgs, @Nullable Path directory, Class<?> mainClass,
+			String... args) throws IOException, InterruptedException {
 		List<String> command = new ArrayList<>();
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
 		command.addAll(jvmArgs);
@@ -58,7 +36,11 @@ final class ChildJvm {
 		command.add(classPath);
 		command.add(mainClass.getName());
 		command.addAll(List.of(args));
-		Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+		ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT);
+		if (directory != null) {
+			builder.directory(directory.toFile());
+		}
+		Process process = builder.start();
 		List<String> lines;
 		try (var reader = process.inputReader(StandardCharsets.UTF_8)) {
 			lines = reader.lines().toList();
@@ -78,13 +60,6 @@ final class ChildJvm {
 			.map((line) -> line.substring(key.length() + 1))
 			.findFirst()
 			.orElseThrow(() -> new IllegalStateException("no " + key + " in:\n" + String.join("\n", lines)));
-	}
-
-	static double median(double[] values) {
-		double[] sorted = values.clone();
-		java.util.Arrays.sort(sorted);
-		int middle = sorted.length / 2;
-		return (sorted.length % 2 == 1) ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 	}
 
 }

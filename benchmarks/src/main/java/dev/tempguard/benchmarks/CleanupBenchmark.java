@@ -51,7 +51,7 @@ final class CleanupBenchmark {
 				}
 			}
 		}
-		return new Result(ChildJvm.median(tempguard), ChildJvm.median(rm), ChildJvm.median(junit));
+		return new Result(Ratio.median(tempguard), Ratio.median(rm), Ratio.median(junit));
 	}
 
 	private static long tempguard(Path work, int directories, int filesPerDirectory) throws IOException {

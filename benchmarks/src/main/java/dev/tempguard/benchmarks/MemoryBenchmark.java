@@ -21,10 +21,15 @@ final class MemoryBenchmark {
 	}
 
 	Result run(Path scratch) throws IOException, InterruptedException {
-		Path root = Files.createDirectories(scratch.resolve("tempguard"));
-		List<String> output = ChildJvm.run(ChildJvm.classPath((entry) -> true),
-				List.of("-Xms1g", "-Xmx1g", "-XX:+UseSerialGC", "-Djava.io.tmpdir=" + scratch), MemoryMain.class,
-				root.toString(), Integer.toString(this.paths), Integer.toString(this.contexts));
+		Path tmp = Files.createDirectories(scratch.resolve("memory"));
+		Path root = Files.createDirectories(tmp.resolve("tempguard"));
+		List<String> output = ChildJvm.run(ClassPaths.of(ClassPaths.without(ClassPaths.AUTOCONFIGURE)),
+				List.of("-Xms1g", "-Xmx1g", "-XX:+UseSerialGC", "-Djava.io.tmpdir=" + tmp,
+						"-Dtempguard.root-dir=" + root),
+				MemoryMain.class, Integer.toString(this.paths), Integer.toString(this.contexts));
+		if (!ChildJvm.value(output, "LEFT_IN_RUN_DIRECTORY").equals("0")) {
+			throw new IllegalStateException("files left in the run directory: " + output);
+		}
 		return new Result(Double.parseDouble(ChildJvm.value(output, "BYTES_PER_PATH")),
 				Double.parseDouble(ChildJvm.value(output, "BYTES_PER_CONTEXT")),
 				Long.parseLong(ChildJvm.value(output, "BASELINE_BYTES")),

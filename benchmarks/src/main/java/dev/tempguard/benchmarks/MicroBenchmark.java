@@ -24,7 +24,7 @@ final class MicroBenchmark {
 		// JMH forks with java.class.path, which under exec:java is Maven's and not the
 		// project's
 		String previous = System.getProperty("java.class.path");
-		System.setProperty("java.class.path", String.join(File.pathSeparator, ChildJvm.classPath()));
+		System.setProperty("java.class.path", String.join(File.pathSeparator, ClassPaths.entries()));
 		try {
 			Options options = new OptionsBuilder().include(RegistryBenchmarks.class.getName() + ".*")
 				.forks(1)

@@ -74,7 +74,7 @@ final class ReportPageBenchmark {
 			smallOpened[round] = open(work, baseline)[0];
 		}
 		return new Result(page.getBytes(StandardCharsets.UTF_8).length, small.getBytes(StandardCharsets.UTF_8).length,
-				ChildJvm.median(largeOpened), ChildJvm.median(largeExpanded), ChildJvm.median(smallOpened));
+				Ratio.median(largeOpened), Ratio.median(largeExpanded), Ratio.median(smallOpened));
 	}
 
 	// milliseconds to open the page and to expand every class, as the page measured them

@@ -14,18 +14,20 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 
 import dev.tempguard.internal.runtime.TempGuardRuntime;
 import dev.tempguard.internal.registry.DefaultTempFileRegistry;
-import dev.tempguard.internal.scope.Scopes;
-import dev.tempguard.Leak;
+import dev.tempguard.internal.runtime.TestLifecycle;
+import dev.tempguard.benchmarks.TestContexts;
 
 /**
  * Micro figures (JMH, average time per operation): one test context's life with one
- * temporary file in it, through tempguard (open and bind the context,
- * {@code registry.createFile}, close and clean it) against the same file with plain
- * java.nio ({@code Files.createTempFile}, write, delete); and an empty context's life.
- * Leak detection is not involved (see the leak-check figure for that).
+ * temporary file in it, through tempguard (the context opened and ended as tempguard's
+ * JUnit Platform listener does, {@link TestContexts}; {@code registry.createFile} in it)
+ * against the same file with plain java.nio ({@code Files.createTempFile}, write,
+ * delete); and an empty context's life. Leak detection is not involved (see the
+ * leak-check figure for that).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -40,12 +42,17 @@ public class RegistryBenchmarks {
 
 	private Path plainDirectory;
 
+	private TestContexts contexts;
+
+	private int invocation;
+
 	@Setup(Level.Trial)
 	public void setUp() throws IOException {
 		Path scratch = Path.of(System.getProperty("benchmark.scratch"));
 		this.runtime = TempGuardRuntime.get();
 		this.registry = this.runtime.registry(Files.createDirectories(scratch.resolve("jmh-root")));
 		this.plainDirectory = Files.createDirectories(scratch.resolve("jmh-plain"));
+		this.contexts = new TestContexts(this.runtime, RegistryBenchmarks.class);
 	}
 
 	@Benchmark
@@ -55,25 +62,24 @@ public class RegistryBenchmarks {
 		Files.delete(file);
 	}
 
+	@TearDown(Level.Trial)
+	public void tearDown() {
+		this.contexts.close();
+	}
+
 	@Benchmark
 	public Object tempguardFile() {
-		Scopes scopes = this.runtime.scopes();
-		dev.tempguard.internal.scope.Scope scope = scopes.openMethod(RegistryBenchmarks.class, "tempguardFile");
-		Scopes.Binding previous = scopes.bind(scope, true);
-		this.registry.createFile(CONTENT, "csv");
-		scopes.restore(previous);
-		scopes.close(scope);
-		return this.runtime.cleaner().clean(scope, false);
+		TestLifecycle.Opened test = this.contexts.open("tempguardFile", ++this.invocation);
+		Path file = this.registry.createFile(CONTENT, "csv");
+		this.contexts.finish(test);
+		return file;
 	}
 
 	@Benchmark
 	public Object emptyContext() {
-		Scopes scopes = this.runtime.scopes();
-		dev.tempguard.internal.scope.Scope scope = scopes.openMethod(RegistryBenchmarks.class, "emptyContext");
-		Scopes.Binding previous = scopes.bind(scope, true);
-		scopes.restore(previous);
-		scopes.close(scope);
-		return this.runtime.cleaner().clean(scope, false);
+		TestLifecycle.Opened test = this.contexts.open("emptyContext", ++this.invocation);
+		this.contexts.finish(test);
+		return test;
 	}
 
 }

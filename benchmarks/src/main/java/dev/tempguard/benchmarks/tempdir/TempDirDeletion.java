@@ -58,8 +58,11 @@ public final class TempDirDeletion {
 		TempDirDeletion.filesPerDirectory = filesPerDirectory;
 		LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
 			.selectors(selectClass(TreeInTempDirTests.class))
-			// only JUnit: tempguard's run listener is on this class path
+			// only JUnit: tempguard's launcher listener and Jupiter extension are on this
+			// class path
 			.configurationParameter("junit.platform.execution.listeners.deactivate", "dev.tempguard.*")
+			.configurationParameter("junit.jupiter.extensions.autodetection.enabled", "false")
+			.configurationParameter("tempguard.enabled", "false")
 			.build();
 		AtomicLong finished = new AtomicLong();
 		StringBuilder failures = new StringBuilder();
