@@ -75,6 +75,22 @@ class PlainTestsIntegrationTests {
 	}
 
 	@Test
+	void aFileWrittenAgainAfterItsTestDeletedItIsStillALeakOfThatTestWhileOneDeletedForGoodIsNone() {
+		seen.clear();
+		LauncherRuns.Results results = LauncherRuns.run(RewriteTests.class, "tempguard.fail-on-leak=true");
+
+		assertThat(results.test("deletesForGood").succeeded()).isTrue();
+		Path again = (Path) seen.get("again").get(0);
+		assertThat(results.test("writesAgainWhatItDeleted").failure()).isInstanceOfSatisfying(TempFileLeakError.class,
+				(error) -> assertThat(error.leaks()).singleElement().satisfies((leak) -> {
+					assertThat(leak.path()).isEqualTo(again);
+					assertThat(leak.reason()).isEqualTo(Leak.Reason.UNTRACKED);
+					assertThat(leak.context()).isEqualTo(RewriteTests.class.getName() + "#writesAgainWhatItDeleted[1]");
+				}));
+		deleteQuietly(again);
+	}
+
+	@Test
 	void withoutFailOnLeakALeakIsReportedAndTheTestPasses() {
 		seen.clear();
 		LauncherRuns.Results results = LauncherRuns.run(LeakyTests.class);
@@ -217,6 +233,24 @@ class PlainTestsIntegrationTests {
 		@Test
 		void cleansUp() throws IOException {
 			Files.delete(Files.createTempFile("plain-clean-", ".tmp"));
+		}
+
+	}
+
+	// the same path made, deleted and made again within one test, and made then deleted
+	static class RewriteTests {
+
+		@Test
+		void writesAgainWhatItDeleted() throws IOException {
+			Path file = Files.write(Files.createTempFile("plain-again-", ".tmp"), new byte[] { 1 });
+			Files.delete(file);
+			record("again", Files.write(file, new byte[] { 2 }));
+		}
+
+		@Test
+		void deletesForGood() throws IOException {
+			Path file = Files.write(Files.createTempFile("plain-gone-", ".tmp"), new byte[] { 1 });
+			Files.delete(file);
 		}
 
 	}

@@ -72,6 +72,11 @@ public final class Dispatcher {
 
 	private static final ThreadLocal<int[]> DEPTH = new ThreadLocal<>();
 
+	// the last path reported on the thread: a write that opens it right after it was
+	// made (the usual createTempFile then write) needs no exists; should it have been
+	// deleted meanwhile, the directory watch still sees it made again
+	private static final ThreadLocal<String> LAST_REPORTED = new ThreadLocal<>();
+
 	private static final Object NOT_NEW = new Object();
 
 	private static final FileSystem DEFAULT = FileSystems.getDefault();
@@ -177,6 +182,9 @@ public final class Dispatcher {
 		if (alwaysNew) {
 			return path;
 		}
+		if (path.toString().equals(LAST_REPORTED.get())) {
+			return NOT_NEW;
+		}
 		try {
 			return Files.exists(path) ? NOT_NEW : path;
 		}
@@ -280,6 +288,9 @@ public final class Dispatcher {
 		}
 		depth[0]++;
 		try {
+			if (kind != OPENED) {
+				LAST_REPORTED.set(path.toString());
+			}
 			current.accept(new Object[] { path, directory, kind, new Throwable("created here") });
 		}
 		catch (Throwable ex) {

@@ -43,6 +43,12 @@ final class Appearance {
 
 	@Nullable Scope holder;
 
+	/**
+	 * Whether the entry source saw it removed after it last appeared: then it is gone
+	 * without a {@code stat}.
+	 */
+	boolean removed;
+
 	Appearance(Path path, Leak.Reason reason, Scope origin, List<Scope> candidates, CreationSite site,
 			boolean startup) {
 		this.path = path;

@@ -19,11 +19,21 @@ interface EntrySource extends AutoCloseable {
 	void watch(Path directory);
 
 	/**
-	 * Hands each entry that appeared since the previous call to {@code created}; an entry
-	 * may be handed again when it was made again.
+	 * Hands each entry that appeared since the previous call to {@code created}, and each
+	 * that was removed (deleted, or renamed away) to {@code removed}, in the order it
+	 * happened; an entry may be handed again when it was made again. A source that cannot
+	 * tell removals cheaply never calls {@code removed}: it is only a hint that saves a
+	 * {@code stat}.
 	 * @param created receives absolute paths
+	 * @param removed receives absolute paths
 	 */
-	void drain(Consumer<Path> created);
+	void drain(Consumer<Path> created, Consumer<Path> removed);
+
+	/** What appeared since the previous call, ignoring removals. */
+	default void drain(Consumer<Path> created) {
+		drain(created, (entry) -> {
+		});
+	}
 
 	/**
 	 * How it finds entries, for the docs and the log: {@code inotify} or

@@ -38,6 +38,10 @@ final class InotifySource implements EntrySource {
 
 	static final int IN_MOVED_TO = 0x00000080;
 
+	static final int IN_DELETE = 0x00000200;
+
+	static final int IN_MOVED_FROM = 0x00000040;
+
 	static final int IN_DELETE_SELF = 0x00000400;
 
 	static final int IN_MOVE_SELF = 0x00000800;
@@ -153,7 +157,9 @@ final class InotifySource implements EntrySource {
 		byte[] path = directory.toString().getBytes(NAMES);
 		byte[] terminated = new byte[path.length + 1];
 		System.arraycopy(path, 0, terminated, 0, path.length);
-		int wd = this.addWatch.add(this.fd, terminated, IN_CREATE | IN_MOVED_TO | IN_ONLYDIR);
+		// removals too: an entry known gone needs no stat when its test ends
+		int wd = this.addWatch.add(this.fd, terminated,
+				IN_CREATE | IN_MOVED_TO | IN_DELETE | IN_MOVED_FROM | IN_ONLYDIR);
 		if (wd >= 0) {
 			this.directories.put(wd, directory);
 			return Watch.INOTIFY;
@@ -195,7 +201,7 @@ final class InotifySource implements EntrySource {
 	}
 
 	@Override
-	public synchronized void drain(Consumer<Path> created) {
+	public synchronized void drain(Consumer<Path> created, Consumer<Path> removed) {
 		if (this.closed) {
 			return;
 		}
@@ -214,7 +220,7 @@ final class InotifySource implements EntrySource {
 				}
 				break;
 			}
-			parse((int) read, created);
+			parse((int) read, created, removed);
 			// a short read means the queue was empty when the kernel copied it
 			if (read <= CAPACITY - MAX_EVENT) {
 				break;
@@ -224,7 +230,7 @@ final class InotifySource implements EntrySource {
 		this.unwatchable.drain(created);
 	}
 
-	private void parse(int length, Consumer<Path> created) {
+	private void parse(int length, Consumer<Path> created, Consumer<Path> removed) {
 		int offset = 0;
 		while (offset < length) {
 			int wd = this.view.getInt(offset);
@@ -246,7 +252,13 @@ final class InotifySource implements EntrySource {
 				while (end < nameLength && this.name[end] != 0) {
 					end++;
 				}
-				created.accept(directory.resolve(new String(this.name, 0, end, NAMES)));
+				Path entry = directory.resolve(new String(this.name, 0, end, NAMES));
+				if ((mask & (IN_DELETE | IN_MOVED_FROM)) != 0) {
+					removed.accept(entry);
+				}
+				else {
+					created.accept(entry);
+				}
 			}
 			offset += HEADER + nameLength;
 		}

@@ -252,8 +252,18 @@ public final class LeakDetector {
 		}
 		try {
 			current.drain((entry) -> {
-				if (!this.appearances.containsKey(entry) && !this.filter.ignores(entry)) {
+				Appearance known = this.appearances.get(entry);
+				if (known != null) {
+					// made again (or the agent told it first): there again
+					known.removed = false;
+				}
+				else if (!this.filter.ignores(entry)) {
 					attributeToRunning(entry, CreationSite.unknown(this.unknownSite));
+				}
+			}, (entry) -> {
+				Appearance known = this.appearances.get(entry);
+				if (known != null) {
+					known.removed = true;
 				}
 			});
 		}
@@ -353,7 +363,7 @@ public final class LeakDetector {
 		Scope run = this.scopes.run();
 		for (Path entry : run.drainAppeared()) {
 			Appearance appearance = this.appearances.get(entry);
-			if (appearance != null && appearance.holder == run && exists(entry)) {
+			if (appearance != null && appearance.holder == run && present(appearance)) {
 				run.appeared(entry);
 			}
 			else if (appearance != null && appearance.holder == run) {
@@ -389,7 +399,7 @@ public final class LeakDetector {
 	private List<UntrackedLeak> leaks(List<Appearance> held, boolean delete) {
 		List<UntrackedLeak> leaks = new ArrayList<>();
 		for (Appearance appearance : held) {
-			if (!exists(appearance.path) || this.scopes.isTracked(appearance.path)) {
+			if (!present(appearance) || this.scopes.isTracked(appearance.path)) {
 				continue;
 			}
 			PathSize size = PathSize.of(appearance.path);
@@ -414,7 +424,7 @@ public final class LeakDetector {
 	 */
 	public List<StartupEntry> startupLeftovers() {
 		return take(this.scopes.run(), true, false).stream()
-			.filter((appearance) -> exists(appearance.path))
+			.filter(LeakDetector::present)
 			.map((appearance) -> new StartupEntry(appearance.path, appearance.site))
 			.toList();
 	}
@@ -454,8 +464,10 @@ public final class LeakDetector {
 		return taken;
 	}
 
-	private static boolean exists(Path path) {
-		return Files.exists(path, LinkOption.NOFOLLOW_LINKS);
+	// known gone since the source saw it removed (no stat: on Java 17 a missing path
+	// costs an exception with the test's whole stack), else looked at
+	private static boolean present(Appearance appearance) {
+		return !appearance.removed && Files.exists(appearance.path, LinkOption.NOFOLLOW_LINKS);
 	}
 
 	private void delete(Path entry) {

@@ -74,8 +74,9 @@ final class SnapshotSource implements EntrySource {
 		}
 	}
 
+	// removals are not told: a name made and removed between two listings is never seen
 	@Override
-	public void drain(Consumer<Path> created) {
+	public void drain(Consumer<Path> created, Consumer<Path> removed) {
 		this.snapshots.forEach((directory, snapshot) -> {
 			Long modified;
 			try {

@@ -23,7 +23,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 /**
  * Both ways of finding new entries, inotify and snapshots, tell each new entry once, in
  * the drain that follows it, including those of a directory that did not exist yet; so
- * does inotify when it can watch no directory and reads them by snapshots.
+ * does inotify when it can watch no directory and reads them by snapshots; inotify tells
+ * removals too.
  */
 class EntrySourceTests {
 
@@ -75,6 +76,20 @@ class EntrySourceTests {
 
 		assertThat(drain(source)).containsExactlyInAnyOrder(made, directory);
 		assertThat(drain(source)).isEmpty();
+	}
+
+	@Test
+	void inotifyTellsEachRemovalInTheOrderItHappenedAmongTheCreations() throws IOException {
+		EntrySource source = source("inotify");
+		source.watch(this.temp);
+		Files.delete(Files.createFile(this.temp.resolve("made")));
+		Files.move(Files.createFile(this.temp.resolve("moved")), this.temp.resolve("renamed"));
+		Files.delete(Files.createDirectory(this.temp.resolve("directory")));
+
+		List<String> told = new ArrayList<>();
+		source.drain((entry) -> told.add("+" + entry.getFileName()), (entry) -> told.add("-" + entry.getFileName()));
+
+		assertThat(told).containsExactly("+made", "-made", "+moved", "-moved", "+renamed", "+directory", "-directory");
 	}
 
 	@ParameterizedTest

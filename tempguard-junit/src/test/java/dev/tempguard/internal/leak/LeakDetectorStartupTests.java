@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 import org.junit.jupiter.api.Test;
@@ -113,12 +114,18 @@ class LeakDetectorStartupTests {
 	/** Entries handed to the detector at its next drain. */
 	static final class FakeSource implements EntrySource {
 
-		private final List<Path> appeared = new ArrayList<>();
+		// each entry with whether it appeared (else it was removed), in order
+		private final List<Map.Entry<Path, Boolean>> events = new ArrayList<>();
 
 		Path appear(Path entry) throws IOException {
 			Files.createDirectory(entry);
-			this.appeared.add(entry);
+			this.events.add(Map.entry(entry, true));
 			return entry;
+		}
+
+		void remove(Path entry) throws IOException {
+			Files.delete(entry);
+			this.events.add(Map.entry(entry, false));
 		}
 
 		@Override
@@ -126,10 +133,10 @@ class LeakDetectorStartupTests {
 		}
 
 		@Override
-		public void drain(Consumer<Path> created) {
-			List<Path> drained = List.copyOf(this.appeared);
-			this.appeared.clear();
-			drained.forEach(created);
+		public void drain(Consumer<Path> created, Consumer<Path> removed) {
+			List<Map.Entry<Path, Boolean>> drained = List.copyOf(this.events);
+			this.events.clear();
+			drained.forEach((event) -> (event.getValue() ? created : removed).accept(event.getKey()));
 		}
 
 		@Override

@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.Conventions;
 import org.springframework.test.context.TestContext;
 import org.springframework.test.context.support.AbstractTestExecutionListener;
@@ -47,6 +48,9 @@ class TempGuardTestExecutionListener extends AbstractTestExecutionListener {
 
 	private static final String METHOD_SCOPE = Conventions
 		.getQualifiedAttributeName(TempGuardTestExecutionListener.class, "methodScope");
+
+	private static final String POLICY = Conventions.getQualifiedAttributeName(TempGuardTestExecutionListener.class,
+			"policy");
 
 	private final TempGuardRuntime runtime;
 
@@ -173,14 +177,24 @@ class TempGuardTestExecutionListener extends AbstractTestExecutionListener {
 	}
 
 	// The settings of the test's application context, once it is loaded; never loads one
-	// itself.
+	// itself. Kept for the class while that context is active: asking Spring's context
+	// cache at every test costs more than the rest of the listener.
 	private Optional<CleanupPolicy> resolvePolicy(TestContext testContext) {
+		if (testContext.getAttribute(POLICY) instanceof ResolvedPolicy resolved && resolved.context().isActive()) {
+			return resolved.policy();
+		}
 		if (!testContext.hasApplicationContext()) {
 			return Optional.empty();
 		}
 		ApplicationContext context = testContext.getApplicationContext();
-		return Optional.ofNullable(context.getBeanProvider(TempGuardSettings.class).getIfAvailable())
+		Optional<CleanupPolicy> policy = Optional
+			.ofNullable(context.getBeanProvider(TempGuardSettings.class).getIfAvailable())
 			.map(TempGuardSettings::policy);
+		if (context instanceof ConfigurableApplicationContext configurable) {
+			// a context closed since (dirtied, evicted from the cache) is asked again
+			testContext.setAttribute(POLICY, new ResolvedPolicy(configurable, policy));
+		}
+		return policy;
 	}
 
 	// A test's application context decides how it is cleaned, and its class's too (the
@@ -201,6 +215,16 @@ class TempGuardTestExecutionListener extends AbstractTestExecutionListener {
 	 * @param owned whether this listener opened it (no JUnit Platform listener did)
 	 */
 	private record OpenScope(Scope scope, Scopes.@Nullable Binding previous, boolean owned) {
+
+	}
+
+	/**
+	 * The settings an application context gave.
+	 *
+	 * @param context the context
+	 * @param policy its settings, if it has tempguard's
+	 */
+	private record ResolvedPolicy(ConfigurableApplicationContext context, Optional<CleanupPolicy> policy) {
 
 	}
 

@@ -1,0 +1,85 @@
+package dev.tempguard.internal.leak;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.tempguard.CreationSite;
+import dev.tempguard.Leak;
+import dev.tempguard.internal.cleanup.DeletionEngines;
+import dev.tempguard.internal.scope.Scope;
+import dev.tempguard.internal.scope.Scopes;
+import dev.tempguard.internal.settings.LeakDetectionSettings;
+import dev.tempguard.internal.stats.Counters;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for the removals an {@link EntrySource} tells {@link LeakDetector}: an entry seen
+ * removed is no leak without a look at the disk, and one made again after its removal is
+ * a leak again, with the site the agent saw last. Entries are fed by hand through a fake
+ * source, in the order a source tells them.
+ */
+class LeakDetectorRemovalTests {
+
+	@TempDir
+	Path watched;
+
+	private final Scopes scopes = new Scopes();
+
+	private final LeakDetectorStartupTests.FakeSource source = new LeakDetectorStartupTests.FakeSource();
+
+	private final LeakDetector detector = new LeakDetector(this.scopes, new Counters(), new DeletionEngines(),
+			(mode) -> this.source);
+
+	private Scope test;
+
+	@BeforeEach
+	void openATest() {
+		this.detector.watch(List.of(this.watched), List.of(), LeakDetectionSettings.Mode.AUTO);
+		Scope classScope = this.scopes.openClass(LeakDetectorRemovalTests.class);
+		this.detector.opened(classScope);
+		this.test = this.scopes.openMethod(LeakDetectorRemovalTests.class, "test");
+		this.detector.opened(this.test);
+	}
+
+	@Test
+	void anEntryTheSourceSawRemovedIsNoLeakAndOneMadeAgainAfterItsRemovalIs() throws IOException {
+		Path removed = this.source.appear(this.watched.resolve("removed"));
+		this.source.remove(removed);
+		Path again = this.source.appear(this.watched.resolve("again"));
+		this.source.remove(again);
+		this.source.appear(again);
+
+		this.detector.closed(this.test);
+
+		assertThat(this.detector.untrackedLeaks(this.test, false)).extracting(Leak::path).containsExactly(again);
+	}
+
+	@Test
+	void anEntryRemovedAndMadeAgainBeforeTheSourceWasReadKeepsTheSiteTheAgentSawLast() throws IOException {
+		Scopes.Binding previous = this.scopes.bind(this.test, false);
+		Path entry = this.source.appear(this.watched.resolve("entry"));
+		this.detector.createdOnThisThread(entry, CreationSite.of("main", new Throwable("first")));
+		this.source.remove(entry);
+		this.source.appear(entry);
+		CreationSite last = CreationSite.of("main", new Throwable("again"));
+		this.detector.createdOnThisThread(entry, last);
+		this.scopes.restore(previous);
+
+		this.detector.closed(this.test);
+
+		assertThat(this.detector.untrackedLeaks(this.test, false)).singleElement().satisfies((leak) -> {
+			assertThat(leak.path()).isEqualTo(entry);
+			assertThat(leak.site()).isSameAs(last);
+		});
+		assertThat(entry).exists();
+		Files.delete(entry);
+	}
+
+}
