@@ -1,9 +1,8 @@
 package dev.tempguard.benchmarks.plain;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
+
+import dev.tempguard.benchmarks.TestWork;
 
 /**
  * The plain JUnit suite's tests: no Spring, no annotation of tempguard's (a user who adds
@@ -14,12 +13,8 @@ import java.nio.file.Path;
  */
 abstract class PlainTestBase {
 
-	private static final byte[] CONTENT = "0123456789abcdef".repeat(4).getBytes(StandardCharsets.US_ASCII);
-
 	void work() throws IOException {
-		Path file = Files.createTempFile("suite-", ".txt");
-		Files.write(file, CONTENT);
-		Files.delete(file);
+		TestWork.run();
 	}
 
 }

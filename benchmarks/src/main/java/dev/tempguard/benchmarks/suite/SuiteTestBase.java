@@ -1,9 +1,8 @@
 package dev.tempguard.benchmarks.suite;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
+
+import dev.tempguard.benchmarks.TestWork;
 
 import org.springframework.boot.test.context.SpringBootTest;
 
@@ -17,12 +16,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 		properties = { "spring.main.banner-mode=off", "logging.level.root=warn" })
 abstract class SuiteTestBase {
 
-	private static final byte[] CONTENT = "0123456789abcdef".repeat(4).getBytes(StandardCharsets.US_ASCII);
-
 	void work() throws IOException {
-		Path file = Files.createTempFile("suite-", ".txt");
-		Files.write(file, CONTENT);
-		Files.delete(file);
+		TestWork.run();
 	}
 
 }
