@@ -36,7 +36,8 @@ interface EntrySource extends AutoCloseable {
 	}
 
 	/**
-	 * How it finds entries, for the docs and the log: {@code inotify} or
+	 * How it finds entries, for the docs and the log: {@code inotify} (saying how many
+	 * directories it reads by snapshots because inotify could not watch them), or
 	 * {@code snapshot}.
 	 */
 	String name();

@@ -319,8 +319,10 @@ final class InotifySource implements EntrySource {
 	}
 
 	@Override
-	public String name() {
-		return "inotify";
+	public synchronized String name() {
+		int snapshots = this.unwatchable.directories();
+		return (snapshots == 0) ? "inotify"
+				: "inotify (" + snapshots + ((snapshots == 1) ? " directory" : " directories") + " by snapshots)";
 	}
 
 	@Override

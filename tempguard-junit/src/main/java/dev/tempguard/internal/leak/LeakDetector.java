@@ -115,8 +115,10 @@ public final class LeakDetector {
 				Path normalized = directory.toAbsolutePath().normalize();
 				if (this.watched.add(normalized)) {
 					if (!Files.isDirectory(normalized)) {
-						logger.info("tempguard.leak-detection.watch-dirs names " + normalized
-								+ ", which does not exist yet: it is watched from when it appears");
+						// java.io.tmpdir is watched by default, unnamed by the user
+						logger.info(
+								"tempguard watches " + normalized + " for leaks (tempguard.leak-detection.watch-dirs),"
+										+ " which does not exist yet: it is watched from when it appears");
 					}
 					this.source.watch(normalized);
 				}

@@ -166,6 +166,11 @@ final class SnapshotSource implements EntrySource {
 		return "snapshot";
 	}
 
+	/** How many directories it reads. */
+	int directories() {
+		return this.snapshots.size();
+	}
+
 	@Override
 	public void close() {
 		this.snapshots.clear();

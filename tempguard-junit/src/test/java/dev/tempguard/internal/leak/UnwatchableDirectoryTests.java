@@ -74,7 +74,7 @@ class UnwatchableDirectoryTests {
 
 		assertThat(drain(source)).containsExactly(made);
 		assertThat(drainAsManyTestsDo(source)).isEmpty();
-		assertThat(source.name()).isEqualTo("inotify");
+		assertThat(source.name()).isEqualTo("inotify (1 directory by snapshots)");
 		assertThat(this.log.warnings()).singleElement()
 			.asString()
 			.contains("tempguard cannot watch " + limited + " with inotify", "(fs.inotify.max_user_watches)",
