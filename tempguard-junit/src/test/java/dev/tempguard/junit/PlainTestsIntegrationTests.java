@@ -86,8 +86,25 @@ class PlainTestsIntegrationTests {
 					assertThat(leak.path()).isEqualTo(again);
 					assertThat(leak.reason()).isEqualTo(Leak.Reason.UNTRACKED);
 					assertThat(leak.context()).isEqualTo(RewriteTests.class.getName() + "#writesAgainWhatItDeleted[1]");
+					assertThat(leak.site().known()).as("creation site known: %s", leak.site()).isTrue();
 				}));
 		deleteQuietly(again);
+	}
+
+	@Test
+	void aFileOfAFixedNameThatOneTestDeletedAndTheNextWritesAgainIsALeakOfTheNextMadeWhereItWroteIt() {
+		seen.clear();
+		LauncherRuns.Results results = LauncherRuns.run(FixedNameTests.class, "tempguard.fail-on-leak=true");
+
+		assertThat(results.test("writesAndDeletes").succeeded()).isTrue();
+		assertThat(results.test("writesAndLeaks").failure()).isInstanceOfSatisfying(TempFileLeakError.class,
+				(error) -> assertThat(error.leaks()).singleElement().satisfies((leak) -> {
+					assertThat(leak.path()).isEqualTo(FixedNameTests.FILE);
+					assertThat(leak.reason()).isEqualTo(Leak.Reason.UNTRACKED);
+					assertThat(leak.site().known()).as("creation site known: %s", leak.site()).isTrue();
+					assertThat(leak.site().toString()).contains(FixedNameTests.class.getName() + ".writesAndLeaks(");
+				}));
+		deleteQuietly(FixedNameTests.FILE);
 	}
 
 	@Test
@@ -251,6 +268,30 @@ class PlainTestsIntegrationTests {
 		void deletesForGood() throws IOException {
 			Path file = Files.write(Files.createTempFile("plain-gone-", ".tmp"), new byte[] { 1 });
 			Files.delete(file);
+		}
+
+	}
+
+	// one name in java.io.tmpdir, written and deleted by a test, written again by the
+	// next
+	@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+	static class FixedNameTests {
+
+		static final Path FILE = Path.of(System.getProperty("java.io.tmpdir"))
+			.toAbsolutePath()
+			.resolve("tempguard-fixed-name-" + ProcessHandle.current().pid() + ".txt");
+
+		@Test
+		@Order(1)
+		void writesAndDeletes() throws IOException {
+			Files.write(FILE, new byte[] { 1 });
+			Files.delete(FILE);
+		}
+
+		@Test
+		@Order(2)
+		void writesAndLeaks() throws IOException {
+			Files.write(FILE, new byte[] { 2 });
 		}
 
 	}

@@ -72,10 +72,10 @@ public final class Dispatcher {
 
 	private static final ThreadLocal<int[]> DEPTH = new ThreadLocal<>();
 
-	// the last path reported on the thread: a write that opens it right after it was
-	// made (the usual createTempFile then write) needs no exists; should it have been
-	// deleted meanwhile, the directory watch still sees it made again
-	private static final ThreadLocal<String> LAST_REPORTED = new ThreadLocal<>();
+	// the last temporary file made on the thread, until it is next opened: the usual
+	// createTempFile then write needs no exists. Only a temporary file's random name: a
+	// fixed name deleted and written again by a later test must be seen made again
+	private static final ThreadLocal<String> LAST_TEMP_FILE = new ThreadLocal<>();
 
 	private static final Object NOT_NEW = new Object();
 
@@ -182,8 +182,12 @@ public final class Dispatcher {
 		if (alwaysNew) {
 			return path;
 		}
-		if (path.toString().equals(LAST_REPORTED.get())) {
-			return NOT_NEW;
+		String last = LAST_TEMP_FILE.get();
+		if (last != null) {
+			LAST_TEMP_FILE.remove();
+			if (path.toString().equals(last)) {
+				return NOT_NEW;
+			}
 		}
 		try {
 			return Files.exists(path) ? NOT_NEW : path;
@@ -288,8 +292,8 @@ public final class Dispatcher {
 		}
 		depth[0]++;
 		try {
-			if (kind != OPENED) {
-				LAST_REPORTED.set(path.toString());
+			if (kind == TEMP_FILE) {
+				LAST_TEMP_FILE.set(path.toString());
 			}
 			current.accept(new Object[] { path, directory, kind, new Throwable("created here") });
 		}

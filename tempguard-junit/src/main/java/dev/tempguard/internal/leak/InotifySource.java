@@ -226,6 +226,11 @@ final class InotifySource implements EntrySource {
 				break;
 			}
 		}
+		if (!this.missing.isEmpty()) {
+			// a watched directory lost in this read and already made again: what it holds
+			// is told now, after the removals of what the old one held
+			appeared(created);
+		}
 		this.emptiedAt = System.currentTimeMillis();
 		this.unwatchable.drain(created);
 	}
@@ -241,7 +246,9 @@ final class InotifySource implements EntrySource {
 				overflowed(created);
 			}
 			else if ((mask & (IN_IGNORED | IN_DELETE_SELF | IN_MOVE_SELF | IN_UNMOUNT)) != 0) {
-				if (directory != null && (mask & IN_IGNORED) != 0) {
+				// a directory moved away keeps its watch, but its events no longer name
+				// entries of the watched path: both are watched again from the path
+				if (directory != null && (mask & (IN_IGNORED | IN_MOVE_SELF)) != 0) {
 					this.directories.remove(wd);
 					this.missing.add(directory);
 				}

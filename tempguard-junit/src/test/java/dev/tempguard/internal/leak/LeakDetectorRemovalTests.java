@@ -18,6 +18,7 @@ import dev.tempguard.internal.settings.LeakDetectionSettings;
 import dev.tempguard.internal.stats.Counters;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Tests for the removals an {@link EntrySource} tells {@link LeakDetector}: an entry seen
@@ -59,6 +60,27 @@ class LeakDetectorRemovalTests {
 		this.detector.closed(this.test);
 
 		assertThat(this.detector.untrackedLeaks(this.test, false)).extracting(Leak::path).containsExactly(again);
+	}
+
+	@Test
+	void aFileMadeAgainInAWatchedDirectoryThatWasDeletedAndMadeAgainIsALeakOfItsTest() throws IOException {
+		assumeTrue(EntrySources.inotifyUnavailable() == null, "inotify is read on 64-bit Linux only");
+		Path directory = Files.createDirectory(this.watched.resolve("uploads"));
+		LeakDetector detector = new LeakDetector(this.scopes, new Counters(), new DeletionEngines(),
+				(mode) -> EntrySources.create(LeakDetectionSettings.Mode.INOTIFY));
+		detector.watch(List.of(directory), List.of(), LeakDetectionSettings.Mode.INOTIFY);
+		Scope test = this.scopes.openMethod(LeakDetectorRemovalTests.class, "uploads");
+		detector.opened(test);
+		Path out = Files.createFile(directory.resolve("out.txt"));
+		Files.delete(out);
+		Files.delete(directory);
+		Files.createDirectory(directory);
+		Files.createFile(out);
+
+		detector.closed(test);
+
+		assertThat(detector.untrackedLeaks(test, false)).extracting(Leak::path).containsExactly(out);
+		detector.close();
 	}
 
 	@Test

@@ -123,8 +123,15 @@ class TempGuardTestExecutionListener extends AbstractTestExecutionListener {
 	@Override
 	public void afterTestClass(TestContext testContext) {
 		OpenScope open = (OpenScope) testContext.removeAttribute(CLASS_SCOPE);
-		if (open != null) {
-			finish(open, testContext, null);
+		try {
+			if (open != null) {
+				finish(open, testContext, null);
+			}
+		}
+		finally {
+			// JUnit keeps a class's test context until the run ends: not its application
+			// context with it
+			testContext.removeAttribute(POLICY);
 		}
 	}
 
