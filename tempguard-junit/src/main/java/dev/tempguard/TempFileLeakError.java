@@ -51,8 +51,16 @@ public class TempFileLeakError extends AssertionError {
 		StringBuilder message = new StringBuilder(heading);
 		for (Leak leak : leaks) {
 			message.append(System.lineSeparator()).append("  ");
-			// a leak of a context below this one (a dynamic test's) names it
-			if (!leak.context().equals(context) && leak.reason() != Leak.Reason.LATE) {
+			// a leak of a context below this one (a dynamic test's) names it; one of
+			// tests
+			// of several classes says why this one reports it
+			if (leak.reason() == Leak.Reason.AMBIGUOUS && !leak.context().equals(context)
+					&& !leak.candidates().isEmpty()) {
+				message.append("made by one of several tests, reported here as the last of them to end was of ")
+					.append(context)
+					.append(": ");
+			}
+			else if (!leak.context().equals(context) && leak.reason() != Leak.Reason.LATE) {
 				message.append("from ").append(leak.context()).append(": ");
 			}
 			message.append(leak.describe());

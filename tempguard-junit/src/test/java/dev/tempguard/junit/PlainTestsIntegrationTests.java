@@ -71,6 +71,12 @@ class PlainTestsIntegrationTests {
 			assertThat(error.getMessage()).contains(leaked.toString())
 				.contains("made at " + LeakyTests.class.getName() + ".leaks(PlainTestsIntegrationTests.java:");
 		});
+		// the report shows it failed, as the build does
+		assertThat(TempGuardRuntime.get().recorder().records())
+			.filteredOn((record) -> record.context().startsWith(LeakyTests.class.getName() + "#"))
+			.extracting((record) -> record.context() + " failed=" + record.failed())
+			.contains(LeakyTests.class.getName() + "#leaks[1] failed=true",
+					LeakyTests.class.getName() + "#cleansUp[1] failed=false");
 		deleteQuietly(leaked);
 	}
 

@@ -141,8 +141,8 @@ class SweepMojoTests {
 
 		this.mojo.execute();
 
-		assertThat(this.log.lines.get(0))
-			.isEqualTo("tempguard sweep of " + this.root + ": orphans at least " + shown + " old");
+		assertThat(this.log.lines.get(0)).isEqualTo("tempguard sweep of " + this.root + ": " + (shown.equals("0")
+				? "every orphan, whatever its age (tempguard.max-age=0)" : "orphans at least " + shown + " old"));
 	}
 
 	@ParameterizedTest

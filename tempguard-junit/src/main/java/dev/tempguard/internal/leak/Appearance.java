@@ -27,7 +27,8 @@ final class Appearance {
 	/**
 	 * The context it is reported against: the test, the run, or for an ambiguous entry
 	 * the narrowest context of the tests; its {@code @AllowLeaks} and its enclosing
-	 * contexts' allow it.
+	 * contexts' allow it. For an entry that appeared while an application context
+	 * started, the test whose context it was, which it is never reported against.
 	 */
 	final Scope origin;
 

@@ -145,20 +145,24 @@ public final class FrameworkLeftovers {
 				}
 				Kind kind = kindOf(path);
 				if (kind == null) {
-					this.found.put(path, new Found(path, null, Status.LEFT, null, null));
+					this.found.put(path, new Found(path, null, Status.LEFT, null, null, entry.startedBy()));
 				}
 				else if (!this.tmpdir.equals(path.getParent())) {
-					this.found.put(path, new Found(path, kind, Status.LEFT,
-							"outside java.io.tmpdir: only entries of " + this.tmpdir + " are deleted", null));
+					this.found.put(path,
+							new Found(path, kind, Status.LEFT,
+									"outside java.io.tmpdir: only entries of " + this.tmpdir + " are deleted", null,
+									entry.startedBy()));
 				}
 				else if (!entry.madeByThisJvm()) {
-					this.found.put(path, new Found(path, kind, Status.LEFT, notSeenMade(entry.site()), null));
+					this.found.put(path,
+							new Found(path, kind, Status.LEFT, notSeenMade(entry.site()), null, entry.startedBy()));
 					this.unproven.add(path);
 				}
 				else {
 					try {
 						LeftoverRecord.Entry recordEntry = LeftoverRecord.Entry.of(path, kind.glob());
-						this.found.put(path, new Found(path, kind, Status.DELETE_AT_EXIT, null, recordEntry));
+						this.found.put(path,
+								new Found(path, kind, Status.DELETE_AT_EXIT, null, recordEntry, entry.startedBy()));
 						recorded = true;
 					}
 					catch (IOException ex) {
@@ -325,12 +329,14 @@ public final class FrameworkLeftovers {
 	 * @param status what became of it
 	 * @param note why it is left or why its deletion failed, or {@code null}
 	 * @param recorded how it is recorded for deletion, {@code null} when it is not
+	 * @param startedBy the id of the test context whose application context was starting,
+	 * {@code null} when unknown
 	 */
 	public record Found(Path path, @Nullable Kind kind, Status status, @Nullable String note,
-			LeftoverRecord.@Nullable Entry recorded) {
+			LeftoverRecord.@Nullable Entry recorded, @Nullable String startedBy) {
 
 		Found with(Status status, @Nullable String note) {
-			return new Found(this.path, this.kind, status, note, this.recorded);
+			return new Found(this.path, this.kind, status, note, this.recorded, this.startedBy);
 		}
 
 	}

@@ -79,6 +79,9 @@ public final class LeakDetector {
 
 	private int startups;
 
+	// the test whose application context is starting, when only one is
+	private @Nullable Scope starter;
+
 	private int runHeld;
 
 	private volatile Set<Path> watchedDirectories = Set.of();
@@ -200,10 +203,14 @@ public final class LeakDetector {
 	/**
 	 * An application context starts: what appears meanwhile is a framework's, and belongs
 	 * to the run.
+	 * @param startedBy the test whose context starts, {@code null} when none
 	 */
-	public void startupBegan() {
+	public void startupBegan(@Nullable Scope startedBy) {
 		synchronized (this.lock) {
 			drain();
+			// several starts at once: whose leftover is whose is not known
+			this.starter = (this.startups == 0 && startedBy != null && startedBy.kind() != Scope.Kind.RUN) ? startedBy
+					: null;
 			this.startups++;
 		}
 	}
@@ -212,6 +219,9 @@ public final class LeakDetector {
 		synchronized (this.lock) {
 			drain();
 			this.startups = Math.max(0, this.startups - 1);
+			if (this.startups == 0) {
+				this.starter = null;
+			}
 		}
 	}
 
@@ -276,8 +286,8 @@ public final class LeakDetector {
 
 	private void attributeToRunning(Path entry, CreationSite site) {
 		if (this.startups > 0) {
-			attach(new Appearance(entry, Leak.Reason.UNTRACKED, this.scopes.run(), List.of(), site, true),
-					this.scopes.run());
+			Scope origin = (this.starter != null) ? this.starter : this.scopes.run();
+			attach(new Appearance(entry, Leak.Reason.UNTRACKED, origin, List.of(), site, true), this.scopes.run());
 			return;
 		}
 		List<Scope> running = running();
@@ -427,7 +437,8 @@ public final class LeakDetector {
 	public List<StartupEntry> startupLeftovers() {
 		return take(this.scopes.run(), true, false).stream()
 			.filter(LeakDetector::present)
-			.map((appearance) -> new StartupEntry(appearance.path, appearance.site))
+			.map((appearance) -> new StartupEntry(appearance.path, appearance.site,
+					(appearance.origin.kind() != Scope.Kind.RUN) ? appearance.origin.id() : null))
 			.toList();
 	}
 

@@ -2,6 +2,8 @@ package dev.tempguard.internal.leak;
 
 import java.nio.file.Path;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.tempguard.CreationSite;
 
 /**
@@ -14,8 +16,14 @@ import dev.tempguard.CreationSite;
  * @param site where it was made: known when tempguard's agent saw this JVM make it; else
  * unknown, saying why (the directory watch found it: another process, native code, or no
  * agent)
+ * @param startedBy the id of the test context whose application context was starting,
+ * {@code null} when unknown (no test, or several contexts starting at once)
  */
-public record StartupEntry(Path path, CreationSite site) {
+public record StartupEntry(Path path, CreationSite site, @Nullable String startedBy) {
+
+	public StartupEntry(Path path, CreationSite site) {
+		this(path, site, null);
+	}
 
 	/** Whether tempguard's agent saw this JVM make it. */
 	public boolean madeByThisJvm() {

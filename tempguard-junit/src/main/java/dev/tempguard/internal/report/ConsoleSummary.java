@@ -66,10 +66,12 @@ public final class ConsoleSummary {
 	}
 
 	private static void leaks(RunReport report, StringJoiner lines) {
+		// what fails the build first: new leaks before known and allowed ones
 		List<RunReport.TestEntry> leaking = report.tests()
 			.stream()
 			.filter((test) -> !test.leaks().isEmpty())
-			.sorted(Comparator.comparingInt((RunReport.TestEntry test) -> test.leaks().size())
+			.sorted(Comparator.comparingLong(ConsoleSummary::newLeaks)
+				.thenComparingInt((RunReport.TestEntry test) -> test.leaks().size())
 				.reversed()
 				.thenComparing(RunReport.TestEntry::context))
 			.toList();
@@ -83,12 +85,52 @@ public final class ConsoleSummary {
 				+ findings.untracked() + " untracked, " + findings.late() + " late, " + findings.ambiguous()
 				+ " ambiguous)");
 		leaking.stream().limit(TOP).forEach((test) -> {
-			RunReport.LeakEntry first = test.leaks().get(0);
+			RunReport.LeakEntry first = test.leaks()
+				.stream()
+				.filter(ConsoleSummary::isNew)
+				.findFirst()
+				.orElse(test.leaks().get(0));
 			RunReport.Site site = first.site();
-			lines.add(ITEM + String.format(Locale.ROOT, "%3d  ", test.leaks().size()) + test.displayName() + "  e.g. "
-					+ first.path() + ((site != null) ? "  (" + site.describe("made") + ")" : ""));
+			lines.add(ITEM + String.format(Locale.ROOT, "%3d  ", test.leaks().size()) + test.displayName()
+					+ dispositions(test) + "  e.g. " + first.path()
+					+ ((site != null) ? "  (" + site.describe("made") + ")" : ""));
 		});
 		more(lines, leaking.size(), "tests");
+	}
+
+	private static boolean isNew(RunReport.LeakEntry leak) {
+		return leak.disposition().status().equals(RunReport.Disposition.NEW.status());
+	}
+
+	private static long newLeaks(RunReport.TestEntry test) {
+		return test.leaks().stream().filter(ConsoleSummary::isNew).count();
+	}
+
+	// said only when some of a test's leaks are not new
+	private static String dispositions(RunReport.TestEntry test) {
+		long allowed = test.leaks()
+			.stream()
+			.filter((leak) -> leak.disposition().status().equals(RunReport.Disposition.ALLOWED))
+			.count();
+		long known = test.leaks()
+			.stream()
+			.filter((leak) -> leak.disposition().status().equals(RunReport.Disposition.KNOWN))
+			.count();
+		if (allowed + known == 0) {
+			return "";
+		}
+		StringJoiner kinds = new StringJoiner(", ", " (", ")");
+		long fresh = test.leaks().size() - allowed - known;
+		if (fresh > 0) {
+			kinds.add(fresh + " new");
+		}
+		if (known > 0) {
+			kinds.add(known + " known");
+		}
+		if (allowed > 0) {
+			kinds.add(allowed + " allowed");
+		}
+		return kinds.toString();
 	}
 
 	private static void leftovers(RunReport report, StringJoiner lines) {

@@ -89,6 +89,16 @@ public final class RunRecorder {
 	 */
 	public void record(Scope scope, ScopeCleanup cleanup, List<Leak> untracked,
 			Function<Leak, RunReport.Disposition> dispositions) {
+		record(scope, cleanup, untracked, dispositions, false);
+	}
+
+	/**
+	 * Records a cleaned context, as {@link #record(Scope, ScopeCleanup, List, Function)},
+	 * failed also when {@code failedByTempguard}: tempguard fails it (for its leaks, or
+	 * baseline entries that no longer happen) though its own code passed.
+	 */
+	public void record(Scope scope, ScopeCleanup cleanup, List<Leak> untracked,
+			Function<Leak, RunReport.Disposition> dispositions, boolean failedByTempguard) {
 		List<Leak> leaks = new ArrayList<>(cleanup.leaks());
 		leaks.addAll(untracked);
 		// most tests leak nothing: no stream to make for them
@@ -99,8 +109,9 @@ public final class RunRecorder {
 					.toList();
 		Class<?> testClass = scope.testClass();
 		TestRecord record = new TestRecord(scope.id(), scope.displayName(),
-				(testClass != null) ? testClass.getName() : "", scope.kind().label(), scope.failed(), cleanup.files(),
-				cleanup.bytes(), leakRecords, cleanup.result().kept(), cleanup.duration().toNanos());
+				(testClass != null) ? testClass.getName() : "", scope.kind().label(),
+				scope.failed() || failedByTempguard, cleanup.files(), cleanup.bytes(), leakRecords,
+				cleanup.result().kept(), cleanup.duration().toNanos());
 		if (scope.kind() != Scope.Kind.METHOD || record.failed() || !leaks.isEmpty() || !record.kept().isEmpty()) {
 			this.notable.add(record);
 		}
@@ -136,13 +147,14 @@ public final class RunRecorder {
 	 * {@code null} when none did
 	 * @param status what became of it
 	 * @param note why its deletion failed, or {@code null}
-	 * @param startedBy the context whose start made it, {@code null} when unknown
+	 * @param startedBy the id of the test context whose application context's start made
+	 * it, {@code null} when unknown
 	 */
 	public void frameworkLeftover(Path path, long bytes, long files, @Nullable String match,
-			RunReport.Leftover.Status status, @Nullable String note, @Nullable Scope startedBy) {
+			RunReport.Leftover.Status status, @Nullable String note, @Nullable String startedBy) {
 		RunReport.Leftover leftover = new RunReport.Leftover(0, path.toString(), bytes, files,
 				Objects.requireNonNullElse(match, ""), status.json(), Objects.requireNonNullElse(note, ""),
-				(startedBy != null) ? startedBy.id() : "");
+				Objects.requireNonNullElse(startedBy, ""));
 		synchronized (this.leftovers) {
 			this.leftovers.put(leftover.path(), leftover);
 		}

@@ -140,7 +140,7 @@ public final class RunEnd {
 		runtime.recorder()
 			.frameworkLeftover(found.path(), size.bytes(), size.files(),
 					(found.kind() != null) ? found.kind().name() : null,
-					RunReport.Leftover.Status.valueOf(found.status().name()), found.note(), null);
+					RunReport.Leftover.Status.valueOf(found.status().name()), found.note(), found.startedBy());
 	}
 
 	private static int depth(Scope scope) {

@@ -51,18 +51,20 @@ public final class ScopeEnd {
 		List<Leak> leaks = new ArrayList<>(cleanup.leaks());
 		leaks.addAll(untracked);
 		Dispositions.Judgement judgement = runtime.dispositions().judge(scope, policy, leaks);
-		record(runtime, scope, cleanup, untracked, judgement);
+		List<Leak> reported = untracked;
 		List<Leak> escalated = scope.drainEscalated();
 		if (!escalated.isEmpty()) {
-			untracked = new ArrayList<>(untracked);
-			untracked.addAll(escalated);
+			reported = new ArrayList<>(untracked);
+			reported.addAll(escalated);
 		}
 		List<AssertionError> errors = new ArrayList<>();
-		LeakReporter.report(cleanup, untracked, policy, judgement::excuse).ifPresent(errors::add);
+		LeakReporter.report(cleanup, reported, policy, judgement::excuse).ifPresent(errors::add);
 		if (canFail && scope.kind() == Scope.Kind.CLASS) {
 			runtime.runLeaks().classEnded(scope, policy).ifPresent(errors::add);
 		}
 		runtime.dispositions().ended(scope, policy, runtime.recorder()).ifPresent(errors::add);
+		// recorded as failed when tempguard fails it, as the build shows it
+		record(runtime, scope, cleanup, untracked, judgement, canFail && !errors.isEmpty());
 		if (errors.isEmpty()) {
 			return Optional.empty();
 		}
@@ -72,9 +74,9 @@ public final class ScopeEnd {
 
 	// the run's record holds the leaks it held that test classes took and failed with
 	private static void record(TempGuardRuntime runtime, Scope scope, ScopeCleanup cleanup, List<Leak> untracked,
-			Dispositions.Judgement judgement) {
+			Dispositions.Judgement judgement, boolean failedByTempguard) {
 		if (scope.kind() != Scope.Kind.RUN) {
-			runtime.recorder().record(scope, cleanup, untracked, judgement::of);
+			runtime.recorder().record(scope, cleanup, untracked, judgement::of, failedByTempguard);
 			return;
 		}
 		RunLeaks.Taken taken = runtime.runLeaks().drain();

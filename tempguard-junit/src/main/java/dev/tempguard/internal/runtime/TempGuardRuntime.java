@@ -27,6 +27,7 @@ import dev.tempguard.internal.registry.DefaultTempFileRegistry;
 import dev.tempguard.internal.report.RunRecorder;
 import dev.tempguard.internal.rundir.RootDirectories;
 import dev.tempguard.internal.rundir.RunDirectory;
+import dev.tempguard.internal.scope.Scope;
 import dev.tempguard.internal.scope.Scopes;
 import dev.tempguard.internal.scope.TrackedPaths;
 import dev.tempguard.internal.settings.CleanupPolicy;
@@ -173,9 +174,10 @@ public final class TempGuardRuntime {
 	/**
 	 * An application context starts: what appears in the watched directories meanwhile is
 	 * a framework's, blamed on no test.
+	 * @param startedBy the test whose application context starts, {@code null} when none
 	 */
-	public void startupBegan() {
-		this.leakDetector.startupBegan();
+	public void startupBegan(@Nullable Scope startedBy) {
+		this.leakDetector.startupBegan(startedBy);
 	}
 
 	/**

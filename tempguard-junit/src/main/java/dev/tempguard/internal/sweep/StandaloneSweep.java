@@ -63,8 +63,10 @@ public final class StandaloneSweep {
 	 */
 	public static List<String> lines(SweepReport report) {
 		List<String> lines = new ArrayList<>();
-		lines.add("tempguard sweep of " + report.rootDir() + ": orphans at least " + Formats.setting(report.maxAge())
-				+ " old" + (report.dryRun() ? " (dry run: nothing is deleted)" : ""));
+		String which = report.maxAge().isZero() ? "every orphan, whatever its age (tempguard.max-age=0)"
+				: "orphans at least " + Formats.setting(report.maxAge()) + " old";
+		lines.add("tempguard sweep of " + report.rootDir() + ": " + which
+				+ (report.dryRun() ? " (dry run: nothing is deleted)" : ""));
 		if (!Files.isDirectory(report.rootDir(), LinkOption.NOFOLLOW_LINKS)) {
 			lines.add("it does not exist: nothing to sweep");
 		}

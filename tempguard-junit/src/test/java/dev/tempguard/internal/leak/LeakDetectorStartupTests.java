@@ -46,12 +46,15 @@ class LeakDetectorStartupTests {
 		// made while both tests ran: the last of their classes to end checks it
 		Path shared = this.source.appear(this.watched.resolve("shared.csv"));
 		this.detector.closed(first.methodScope);
-		// a context of another test class starts meanwhile
-		this.detector.startupBegan();
+		// the second test's application context starts meanwhile
+		this.detector.startupBegan(second.methodScope);
 		Path tomcat = this.source.appear(this.watched.resolve("tomcat.0.1"));
 		this.detector.startupEnded();
 
-		assertThat(this.detector.startupLeftovers()).extracting(StartupEntry::path).containsExactly(tomcat);
+		assertThat(this.detector.startupLeftovers()).singleElement().satisfies((entry) -> {
+			assertThat(entry.path()).isEqualTo(tomcat);
+			assertThat(entry.startedBy()).isEqualTo(second.methodScope.id());
+		});
 
 		this.detector.closed(second.methodScope);
 		close(first);
@@ -67,7 +70,7 @@ class LeakDetectorStartupTests {
 		open(FirstClass.class, "first");
 		// as the Spring module binds the thread that starts a context, in a running test
 		Scopes.Binding previous = this.scopes.bind(this.scopes.run(), false);
-		this.detector.startupBegan();
+		this.detector.startupBegan(this.scopes.run());
 		// the watch finds it too
 		Path ours = this.source.appear(this.watched.resolve("tomcat.0.1"));
 		this.detector.createdOnThisThread(ours, CreationSite.of("main", new Throwable()));
@@ -78,6 +81,7 @@ class LeakDetectorStartupTests {
 		assertThat(this.detector.startupLeftovers()).satisfiesExactlyInAnyOrder((entry) -> {
 			assertThat(entry.path()).isEqualTo(ours);
 			assertThat(entry.madeByThisJvm()).isTrue();
+			assertThat(entry.startedBy()).as("no test's context: the run's").isNull();
 		}, (entry) -> {
 			assertThat(entry.path()).isEqualTo(theirs);
 			assertThat(entry.madeByThisJvm()).isFalse();

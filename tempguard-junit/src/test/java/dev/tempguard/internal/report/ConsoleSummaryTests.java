@@ -50,8 +50,8 @@ class ConsoleSummaryTests {
 		assertThat(summary)
 			.contains("verdict: 4 leaks in 2 tests (1 undeletable, 1 untracked, 1 late, 1 ambiguous):"
 					+ " 2 new, 1 allowed, 1 known;")
-			.contains("\n[tempguard]       2  UploadTests > rendersAReport()  e.g. " + ReportFixtures.LATE
-					+ "  (made at com.example.report.Renderer.render(Renderer.java:88))\n")
+			.contains("\n[tempguard]       2  UploadTests > rendersAReport() (1 known, 1 allowed)  e.g. "
+					+ ReportFixtures.LATE + "  (made at com.example.report.Renderer.render(Renderer.java:88))\n")
 			.contains("\n[tempguard]   framework leftovers: 2 made while application contexts started, 1 deleted once"
 					+ " they close, 1 left by start-up, not deleted\n[tempguard]     " + ReportFixtures.UNKNOWN_LEFTOVER
 					+ "  (700 B in 1 file)\n")
@@ -90,6 +90,38 @@ class ConsoleSummaryTests {
 			.contains("[tempguard]       4  LeakyTests > test4()")
 			.doesNotContain("LeakyTests > test3()")
 			.contains("[tempguard]     ... and 3 more tests (see the report)");
+	}
+
+	@Test
+	void namesTheTestsWithNewLeaksFirstSayingWhichLeaksAreKnownOrAllowed() {
+		List<RunReport.TestEntry> tests = new ArrayList<>();
+		for (int i = 1; i <= 6; i++) {
+			List<RunReport.LeakEntry> leaks = new ArrayList<>();
+			for (int j = 0; j < 3; j++) {
+				leaks.add(leak("/tmp/known-" + i + "-" + j, RunReport.Disposition.known("KnownTests#test" + i)));
+			}
+			tests.add(test("KnownTests", "test" + i, leaks));
+		}
+		tests.add(test("ZetaTests", "newLeak", List.of(leak("/tmp/allowed", RunReport.Disposition.allowed("r", null)),
+				leak("/tmp/zeta-1.tmp", RunReport.Disposition.NEW))));
+
+		String summary = ConsoleSummary.render(new RunReport(1, List.of(), RunReport.Totals.NONE, tests), "x");
+
+		assertThat(summary).contains("leaks by test: 20 paths in 7 tests")
+			.contains("leaks by test: 20 paths in 7 tests (20 undeletable, 0 untracked, 0 late, 0 ambiguous)\n"
+					+ "[tempguard]       2  ZetaTests > newLeak() (1 new, 1 allowed)  e.g. /tmp/zeta-1.tmp\n"
+					+ "[tempguard]       3  KnownTests > test1() (3 known)  e.g. /tmp/known-1-0\n")
+			.contains("[tempguard]     ... and 2 more tests (see the report)");
+	}
+
+	private static RunReport.LeakEntry leak(String path, RunReport.Disposition disposition) {
+		return new RunReport.LeakEntry(path, "UNDELETABLE", 1, 1, "leak", null, List.of(), "unknown", null,
+				disposition);
+	}
+
+	private static RunReport.TestEntry test(String testClass, String method, List<RunReport.LeakEntry> leaks) {
+		return new RunReport.TestEntry(1, testClass + "#" + method + "[1]", testClass + " > " + method + "()",
+				testClass, "method", "failed", 0, 0, leaks, List.of(), 1);
 	}
 
 	@Test

@@ -100,7 +100,7 @@ final class ReportFixtures {
 					"orders-*.csv made at com.example.OrderExporter.write(OrderExporter.java:30)");
 		runtime.recorder()
 			.frameworkLeftover(TOMCAT, 12_288, 3, "Tomcat work directory", RunReport.Leftover.Status.DELETE_AT_EXIT,
-					null, runtime.scopes().find(UploadTests.class.getName()).orElse(null));
+					null, runtime.scopes().find(UploadTests.class.getName()).map(Scope::id).orElse(null));
 		runtime.recorder()
 			.frameworkLeftover(UNKNOWN_LEFTOVER, 700, 1, null, RunReport.Leftover.Status.LEFT, null, null);
 		return runtime;

@@ -95,10 +95,10 @@ class RunRecorderTests {
 		Scope classScope = this.scopes.openClass(RunRecorderTests.class);
 		Path tomcat = Path.of("/tmp/tomcat.0.8080");
 		this.recorder.frameworkLeftover(tomcat, 10, 2, "Tomcat work directory",
-				RunReport.Leftover.Status.DELETE_AT_EXIT, null, classScope);
+				RunReport.Leftover.Status.DELETE_AT_EXIT, null, classScope.id());
 		this.recorder.frameworkLeftover(Path.of("/tmp/other"), 1, 1, null, RunReport.Leftover.Status.LEFT, null, null);
 		this.recorder.frameworkLeftover(tomcat, 10, 2, "Tomcat work directory", RunReport.Leftover.Status.DELETE_FAILED,
-				"AccessDeniedException", classScope);
+				"AccessDeniedException", classScope.id());
 		this.recorder.fixed("k", "T#a", "first");
 		this.recorder.fixed("k", "T#a", "second");
 

@@ -201,7 +201,7 @@ class LeftoversAtExitTests {
 	private void startContext(Meanwhile meanwhile, Path... made) throws Exception {
 		this.runtime.frameworkLeftovers().contextStarted(this.contextClosed::get);
 		Scopes.Binding previous = this.runtime.scopes().bind(this.runtime.scopes().run(), false);
-		this.runtime.startupBegan();
+		this.runtime.startupBegan(null);
 		for (Path entry : made) {
 			Files.createDirectory(entry);
 			// as tempguard's agent reports it

@@ -185,7 +185,7 @@ class RunLeaksTests {
 
 	@Test
 	void whatAppearsWhileAnApplicationContextStartsIsNeverTaken() throws IOException {
-		this.runtime.leakDetector().startupBegan();
+		this.runtime.leakDetector().startupBegan(null);
 		Path tomcat = madeOutsideEveryTest("tomcat.0.1");
 
 		Optional<AssertionError> error = runClass(FirstTests.class, FAIL_ON_LEAK);

@@ -81,8 +81,8 @@ class StandaloneSweepTests {
 		assertThat(StandaloneSweep.lines(StandaloneSweep.sweep(this.temp.resolve("missing"), Duration.ZERO, false)))
 			.contains("it does not exist: nothing to sweep");
 		assertThat(StandaloneSweep.lines(StandaloneSweep.sweep(this.root, Duration.ZERO, false))).containsExactly(
-				"tempguard sweep of " + this.root + ": orphans at least 0 old", "nothing in it",
-				"0 orphans deleted (0 B freed); kept: nothing; 0 failed");
+				"tempguard sweep of " + this.root + ": every orphan, whatever its age (tempguard.max-age=0)",
+				"nothing in it", "0 orphans deleted (0 B freed); kept: nothing; 0 failed");
 	}
 
 	@Test

@@ -14,6 +14,7 @@ import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.ContextRefreshedEvent;
 
 import dev.tempguard.internal.runtime.TempGuardRuntime;
+import dev.tempguard.internal.scope.Scope;
 import dev.tempguard.internal.scope.Scopes;
 
 /**
@@ -50,8 +51,9 @@ final class StartupScopeBinding implements ApplicationListener<ApplicationEvent>
 		this.springBoot = springBoot;
 		this.scopes = runtime.scopes();
 		this.context = new WeakReference<>(context);
+		Scope startedBy = this.scopes.bound();
 		this.previous = this.scopes.bind(this.scopes.run(), false);
-		runtime.startupBegan();
+		runtime.startupBegan(startedBy);
 		runtime.frameworkLeftovers().contextStarted(this::closed);
 	}
 

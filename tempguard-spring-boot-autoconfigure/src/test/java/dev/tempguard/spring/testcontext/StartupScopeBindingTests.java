@@ -38,7 +38,7 @@ class StartupScopeBindingTests {
 	private final TempGuardRuntime runtime = TestRuntimes.create();
 
 	@Test
-	void aTomcatDirectoryTheStartingThreadMakesDuringTheRefreshIsTheStartsSeenMadeByThisJvmNotTheRunningTests(
+	void aTomcatDirectoryTheStartingThreadMakesDuringTheRefreshIsTheStartsSeenMadeByThisJvmNamingTheTestNotBlamingIt(
 			@TempDir Path tmpdir) {
 		TempGuardRuntime watching = TestRuntimes.create(tmpdir);
 		watching
@@ -60,6 +60,7 @@ class StartupScopeBindingTests {
 		assertThat(watching.frameworkLeftovers().found()).singleElement().satisfies((found) -> {
 			assertThat(found.path()).isEqualTo(context.getBean(Path.class));
 			assertThat(found.status()).isEqualTo(FrameworkLeftovers.Status.DELETE_AT_EXIT);
+			assertThat(found.startedBy()).as("the test whose context started").isEqualTo(test.id());
 		});
 		watching.leakDetector().closed(test);
 		assertThat(watching.leakDetector().untrackedLeaks(test, false)).isEmpty();
