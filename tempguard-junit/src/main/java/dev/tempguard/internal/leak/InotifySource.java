@@ -157,9 +157,10 @@ final class InotifySource implements EntrySource {
 		byte[] path = directory.toString().getBytes(NAMES);
 		byte[] terminated = new byte[path.length + 1];
 		System.arraycopy(path, 0, terminated, 0, path.length);
-		// removals too: an entry known gone needs no stat when its test ends
+		// removals too: an entry known gone needs no stat when its test ends; and the
+		// directory moved away, whose watch would go on naming its entries by this path
 		int wd = this.addWatch.add(this.fd, terminated,
-				IN_CREATE | IN_MOVED_TO | IN_DELETE | IN_MOVED_FROM | IN_ONLYDIR);
+				IN_CREATE | IN_MOVED_TO | IN_DELETE | IN_MOVED_FROM | IN_MOVE_SELF | IN_ONLYDIR);
 		if (wd >= 0) {
 			this.directories.put(wd, directory);
 			return Watch.INOTIFY;

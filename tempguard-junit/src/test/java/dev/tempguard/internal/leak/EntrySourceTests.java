@@ -109,6 +109,24 @@ class EntrySourceTests {
 
 	@ParameterizedTest
 	@MethodSource("sources")
+	void aWatchedDirectoryMovedAwayIsWatchedAgainAtItsPathAndWhatTheMovedOneGetsIsNotTold(String name)
+			throws IOException {
+		Path watched = Files.createDirectory(this.temp.resolve("watched"));
+		EntrySource source = source(name);
+		source.watch(watched);
+		assertThat(drain(source)).isEmpty();
+
+		Path moved = Files.move(watched, this.temp.resolve("moved"));
+		assertThat(drain(source)).isEmpty();
+		Files.createDirectory(watched);
+		Path made = Files.createFile(watched.resolve("made"));
+		Files.createFile(moved.resolve("elsewhere"));
+
+		assertThat(drain(source)).containsExactly(made);
+	}
+
+	@ParameterizedTest
+	@MethodSource("sources")
 	void anEntryMovedIntoTheDirectoryIsNew(String name) throws IOException {
 		Path elsewhere = Files.createDirectory(this.temp.resolve("elsewhere"));
 		Path watched = Files.createDirectory(this.temp.resolve("watched"));
