@@ -113,9 +113,13 @@ class AllowLeaksIntegrationTests {
 		assertThat(results.test("matchingPath").succeeded()).isTrue();
 		assertThat(leaks(NarrowedTests.class, "matchingPath")).as("seen, and allowed")
 			.containsExactly(tuple("fonts-", RunReport.Disposition.allowed("fonts", "")));
-		assertThat(results.test("otherPath").failure()).isInstanceOfSatisfying(TempFileLeakError.class,
-				(error) -> assertThat(error.leaks()).singleElement()
-					.satisfies((leak) -> assertThat(leak.path().getFileName().toString()).startsWith("other-")));
+		assertThat(results.test("otherPath").failure()).isInstanceOfSatisfying(TempFileLeakError.class, (error) -> {
+			assertThat(error.leaks()).singleElement()
+				.satisfies((leak) -> assertThat(leak.path().getFileName().toString()).startsWith("other-"));
+			assertThat(error.getMessage()).startsWith("tempguard: " + NarrowedTests.class.getName()
+					+ "#otherPath[1] leaked 1 temporary path that its @AllowLeaks does not allow (@AllowLeaks on "
+					+ NarrowedTests.class.getName() + "#otherPath[1] allows only paths fonts-*.tmp):");
+		});
 		assertThat(leaks(NarrowedTests.class, "otherPath")).containsExactlyInAnyOrder(
 				tuple("fonts-", RunReport.Disposition.allowed("fonts", "")),
 				tuple("other-", RunReport.Disposition.NEW));
@@ -128,7 +132,9 @@ class AllowLeaksIntegrationTests {
 		assertThat(results.test("madeByTheRenderer").succeeded()).isTrue();
 		assertThat(leaks(NarrowedTests.class, "madeByTheRenderer")).as("seen, and allowed")
 			.containsExactly(tuple("rendered-", RunReport.Disposition.allowed("the renderer", "")));
-		assertThat(results.test("madeElsewhere").failure()).isInstanceOf(TempFileLeakError.class);
+		assertThat(results.test("madeElsewhere").failure()).isInstanceOf(TempFileLeakError.class)
+			.hasMessageContaining("that its @AllowLeaks does not allow (@AllowLeaks on " + NarrowedTests.class.getName()
+					+ "#madeElsewhere[1] allows only leaks made at " + Renderer.class.getName() + ".render)");
 		assertThat(leaks(NarrowedTests.class, "madeElsewhere"))
 			.containsExactly(tuple("elsewhere-", RunReport.Disposition.NEW));
 	}

@@ -1,6 +1,7 @@
 package dev.tempguard.internal.disposition;
 
 import java.lang.reflect.AnnotatedElement;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
@@ -42,6 +43,37 @@ public final class Allowances {
 		for (AllowLeaks annotation : scope.allowLeaks()) {
 			Allowance.of(annotation, scope.id());
 		}
+	}
+
+	/**
+	 * What the valid annotations of {@code scope} and its enclosing contexts that are
+	 * narrowed to paths or sites allow, for the message of a leak none of them allowed;
+	 * {@code null} when none is narrowed.
+	 */
+	public static @Nullable String narrowed(Scope scope) {
+		List<String> narrowed = new ArrayList<>();
+		for (Scope current = scope; current != null; current = current.parent()) {
+			for (AllowLeaks annotation : current.allowLeaks()) {
+				if (annotation.paths().length == 0 && annotation.sites().length == 0) {
+					continue;
+				}
+				try {
+					Allowance.of(annotation, current.id());
+				}
+				catch (IllegalArgumentException ex) {
+					continue;
+				}
+				List<String> what = new ArrayList<>();
+				if (annotation.paths().length > 0) {
+					what.add("paths " + String.join(", ", annotation.paths()));
+				}
+				if (annotation.sites().length > 0) {
+					what.add("leaks made at " + String.join(", ", annotation.sites()));
+				}
+				narrowed.add("@AllowLeaks on " + current.id() + " allows only " + String.join(" and ", what));
+			}
+		}
+		return narrowed.isEmpty() ? null : String.join("; ", narrowed);
 	}
 
 	/**

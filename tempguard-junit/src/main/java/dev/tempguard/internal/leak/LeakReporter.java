@@ -38,6 +38,18 @@ public final class LeakReporter {
 	 */
 	public static Optional<TempFileLeakError> report(ScopeCleanup cleanup, List<Leak> untracked, CleanupPolicy policy,
 			Function<Leak, @Nullable String> excuses) {
+		return report(cleanup, untracked, policy, excuses, null);
+	}
+
+	/**
+	 * Reports as {@link #report(ScopeCleanup, List, CleanupPolicy, Function)}, saying in
+	 * the error what the context's {@code @AllowLeaks} allows when it did not allow these
+	 * leaks.
+	 * @param narrowed what the {@code @AllowLeaks} narrowed to paths or sites allow,
+	 * {@code null} when there is none
+	 */
+	public static Optional<TempFileLeakError> report(ScopeCleanup cleanup, List<Leak> untracked, CleanupPolicy policy,
+			Function<Leak, @Nullable String> excuses, @Nullable String narrowed) {
 		if (!cleanup.result().kept().isEmpty()) {
 			logger.warn("tempguard kept " + cleanup.result().kept().size() + " temporary path(s) of "
 					+ cleanup.context() + " (tempguard.cleanup=" + policy.mode().name().toLowerCase().replace('_', '-')
@@ -50,7 +62,11 @@ public final class LeakReporter {
 		if (leaks.isEmpty()) {
 			return Optional.empty();
 		}
-		TempFileLeakError error = new TempFileLeakError(cleanup.context(), leaks);
+		TempFileLeakError error = (narrowed == null) ? new TempFileLeakError(cleanup.context(), leaks)
+				: new TempFileLeakError(cleanup.context(), leaks,
+						"tempguard: " + cleanup.context() + " leaked " + leaks.size()
+								+ ((leaks.size() == 1) ? " temporary path" : " temporary paths")
+								+ " that its @AllowLeaks does not allow (" + narrowed + "):");
 		if (policy.failOnLeak()) {
 			return Optional.of(error);
 		}

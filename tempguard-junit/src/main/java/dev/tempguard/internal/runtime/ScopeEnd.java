@@ -9,6 +9,7 @@ import dev.tempguard.TempFileLeakError;
 import dev.tempguard.internal.runtime.TempGuardRuntime;
 import dev.tempguard.internal.settings.CleanupPolicy;
 import dev.tempguard.internal.cleanup.ScopeCleanup;
+import dev.tempguard.internal.disposition.Allowances;
 import dev.tempguard.internal.disposition.Dispositions;
 import dev.tempguard.internal.leak.LeakReporter;
 import dev.tempguard.internal.scope.Scope;
@@ -58,7 +59,8 @@ public final class ScopeEnd {
 			reported.addAll(escalated);
 		}
 		List<AssertionError> errors = new ArrayList<>();
-		LeakReporter.report(cleanup, reported, policy, judgement::excuse).ifPresent(errors::add);
+		LeakReporter.report(cleanup, reported, policy, judgement::excuse, Allowances.narrowed(scope))
+			.ifPresent(errors::add);
 		if (canFail && scope.kind() == Scope.Kind.CLASS) {
 			runtime.runLeaks().classEnded(scope, policy).ifPresent(errors::add);
 		}
