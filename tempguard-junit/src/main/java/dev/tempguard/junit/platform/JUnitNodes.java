@@ -59,8 +59,25 @@ public final class JUnitNodes {
 		String displayName = (parent != null) ? parent.scope().displayName() + SEPARATOR + identifier.getDisplayName()
 				: identifier.getDisplayName();
 		return Optional.of(new TestNode(uniqueId.toString(), (parent != null) ? parent.uniqueId() : null, kind,
-				id(kind, className, methodName, uniqueId), displayName, load(className), method));
+				id(kind, className, methodName, uniqueId), displayName, testClass(className, method, parent), method));
 
+	}
+
+	// the class of the test's method or of its parent's context when it is the same, not
+	// looked up again for each test
+	private static @Nullable Class<?> testClass(@Nullable String className, @Nullable Method method,
+			TestLifecycle.@Nullable Opened parent) {
+		if (className == null) {
+			return null;
+		}
+		if (method != null && method.getDeclaringClass().getName().equals(className)) {
+			return method.getDeclaringClass();
+		}
+		Class<?> parentClass = (parent != null) ? parent.scope().testClass() : null;
+		if (parentClass != null && parentClass.getName().equals(className)) {
+			return parentClass;
+		}
+		return load(className);
 	}
 
 	// the method, loaded as JUnit loads it; null when it cannot be
