@@ -75,6 +75,13 @@ public final class LeakDetector {
 
 	private final Set<Path> watched = new LinkedHashSet<>();
 
+	// how many times the agent saw each entry made since the last drain, and how many
+	// creations of it the drain under way has read: a creation beyond the agent's after a
+	// removal was made by something else
+	private final Map<Path, Integer> reportedSinceDrain = new HashMap<>();
+
+	private final Map<Path, Integer> createdThisDrain = new HashMap<>();
+
 	private @Nullable EntrySource source;
 
 	private int startups;
@@ -237,6 +244,7 @@ public final class LeakDetector {
 		}
 		Scope bound = this.scopes.bound();
 		synchronized (this.lock) {
+			this.reportedSinceDrain.merge(entry, 1, Integer::sum);
 			Appearance previous = this.appearances.get(entry);
 			if (previous != null) {
 				detach(previous);
@@ -265,8 +273,15 @@ public final class LeakDetector {
 		try {
 			current.drain((entry) -> {
 				Appearance known = this.appearances.get(entry);
-				if (known != null) {
-					// made again (or the agent told it first): there again
+				int creations = this.createdThisDrain.merge(entry, 1, Integer::sum);
+				if (known != null && known.removed && creations > this.reportedSinceDrain.getOrDefault(entry, 0)) {
+					// removed, then made again by what the agent did not see (another
+					// test's child process, a copy): not the first maker's
+					detach(known);
+					attributeToRunning(entry, CreationSite.unknown(this.unknownSite));
+				}
+				else if (known != null) {
+					// the creation the agent told, or made again by it: there again
 					known.removed = false;
 				}
 				else if (!this.filter.ignores(entry)) {
@@ -281,6 +296,10 @@ public final class LeakDetector {
 		}
 		catch (RuntimeException ex) {
 			logger.warn("tempguard could not read the changes of its watched directories: " + ex, ex);
+		}
+		finally {
+			this.reportedSinceDrain.clear();
+			this.createdThisDrain.clear();
 		}
 	}
 

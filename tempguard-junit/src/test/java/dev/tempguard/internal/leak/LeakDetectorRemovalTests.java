@@ -84,6 +84,35 @@ class LeakDetectorRemovalTests {
 	}
 
 	@Test
+	void aNameATestMadeAndRemovedThatSomethingTheAgentDidNotSeeMadeAgainIsNotThatTestsLeak() throws IOException {
+		// a second test of the class runs beside the first
+		Scope other = this.scopes.openMethod(LeakDetectorRemovalTests.class, "other");
+		this.detector.opened(other);
+		Scopes.Binding previous = this.scopes.bind(this.test, false);
+		Path shared = this.source.appear(this.watched.resolve("shared.txt"));
+		this.detector.createdOnThisThread(shared, CreationSite.of("main", new Throwable("the first test's")));
+		this.scopes.restore(previous);
+		this.source.remove(shared);
+		// another test's child process makes the same name: no agent sees it
+		this.source.appear(shared);
+
+		this.detector.closed(this.test);
+
+		assertThat(this.detector.untrackedLeaks(this.test, false)).as("not the first test's").isEmpty();
+		this.detector.closed(other);
+		assertThat(this.detector.untrackedLeaks(other, false)).isEmpty();
+		Scope classScope = this.test.parent();
+		this.detector.closed(classScope);
+		assertThat(this.detector.untrackedLeaks(classScope, false)).singleElement().satisfies((leak) -> {
+			assertThat(leak.path()).isEqualTo(shared);
+			assertThat(leak.reason()).isEqualTo(Leak.Reason.AMBIGUOUS);
+			assertThat(leak.candidates()).containsExactlyInAnyOrder(this.test.id(), other.id());
+			assertThat(leak.site().known()).isFalse();
+		});
+		Files.delete(shared);
+	}
+
+	@Test
 	void anEntryRemovedAndMadeAgainBeforeTheSourceWasReadKeepsTheSiteTheAgentSawLast() throws IOException {
 		Scopes.Binding previous = this.scopes.bind(this.test, false);
 		Path entry = this.source.appear(this.watched.resolve("entry"));
