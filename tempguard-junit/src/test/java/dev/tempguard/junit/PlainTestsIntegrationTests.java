@@ -27,6 +27,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.CleanupMode;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -111,6 +113,24 @@ class PlainTestsIntegrationTests {
 					assertThat(leak.site().toString()).contains(FixedNameTests.class.getName() + ".writesAndLeaks(");
 				}));
 		deleteQuietly(FixedNameTests.FILE);
+	}
+
+	@Test
+	void aTempDirJUnitKeepsIsALeakOfItsTestFailingItsClassWhileOneJUnitDeletesIsNone() throws IOException {
+		seen.clear();
+		LauncherRuns.Results results = LauncherRuns.run(KeptTempDirTests.class, "tempguard.fail-on-leak=true");
+
+		Path kept = (Path) seen.get("kept").get(0);
+		Path deleted = (Path) seen.get("deleted").get(0);
+		assertThat(results.test("keepsItsTempDir").succeeded()).as("JUnit deletes it after the test's check").isTrue();
+		assertThat(deleted).doesNotExist();
+		assertThat(results.container("KeptTempDirTests").failure()).isInstanceOfSatisfying(TempFileLeakError.class,
+				(error) -> assertThat(error.leaks()).singleElement().satisfies((leak) -> {
+					assertThat(leak.path()).isEqualTo(kept);
+					assertThat(leak.context()).isEqualTo(KeptTempDirTests.class.getName() + "#keepsItsTempDir[1]");
+				}));
+		Files.delete(kept.resolve("big.bin"));
+		Files.delete(kept);
 	}
 
 	@Test
@@ -256,6 +276,25 @@ class PlainTestsIntegrationTests {
 		@Test
 		void cleansUp() throws IOException {
 			Files.delete(Files.createTempFile("plain-clean-", ".tmp"));
+		}
+
+	}
+
+	// a @TempDir that JUnit keeps, and one it deletes
+	static class KeptTempDirTests {
+
+		@TempDir(cleanup = CleanupMode.NEVER)
+		Path kept;
+
+		@TempDir
+		Path deleted;
+
+		@Test
+		void keepsItsTempDir() throws IOException {
+			record("kept", this.kept);
+			record("deleted", this.deleted);
+			Files.writeString(this.kept.resolve("big.bin"), "data");
+			Files.writeString(this.deleted.resolve("small.bin"), "data");
 		}
 
 	}

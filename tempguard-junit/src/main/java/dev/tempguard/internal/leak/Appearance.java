@@ -50,6 +50,12 @@ final class Appearance {
 	 */
 	boolean removed;
 
+	/**
+	 * Whether it was still there when its context ended and is checked once more when the
+	 * context above ends: a {@code @TempDir} JUnit deletes after tempguard's check.
+	 */
+	boolean deferred;
+
 	Appearance(Path path, Leak.Reason reason, Scope origin, List<Scope> candidates, CreationSite site,
 			boolean startup) {
 		this.path = path;

@@ -16,13 +16,12 @@ import java.util.concurrent.CopyOnWriteArraySet;
 final class LeakFilter {
 
 	/**
-	 * Name prefixes of JUnit's {@code @TempDir} directories (deleted by JUnit after
-	 * tempguard's check), JVM files (perf data, attach sockets, flight recordings),
+	 * Name prefixes of JVM files (perf data, attach sockets, flight recordings),
 	 * build-tool files, agents that Mockito and Byte Buddy attach (deleted when the JVM
 	 * exits), and native libraries that libraries unpack. Prefixes, not globs: they are
 	 * checked for every entry created.
 	 */
-	static final List<String> BUILT_IN = List.of("junit", "hsperfdata_", ".java_pid", ".attach_pid", "+~JF", "surefire",
+	static final List<String> BUILT_IN = List.of("hsperfdata_", ".java_pid", ".attach_pid", "+~JF", "surefire",
 			"mockitoboot", "byteBuddyAgent", "jacoco", "jansi-", "libnetty", "jna", "jffi");
 
 	private final List<PathMatcher> names = new CopyOnWriteArrayList<>();
