@@ -2,16 +2,28 @@ package dev.tempguard.testing;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The main class of {@link ChildRuns}: {@code <test class>... -- <key=value>...}. Prints
  * one line per test and container that did not succeed, {@code [child] FAILED <display
  * name>: <messages of the failure and its causes>}, then {@code [child] done}, and ends
- * the JVM with {@link System#exit}, which runs the shutdown hooks, as surefire does.
+ * the JVM with {@link System#exit}, which runs the shutdown hooks, as surefire does. A
+ * fixture may give it work to run in between ({@link #afterRun}).
  */
 public final class LaunchMain {
 
+	private static final List<Runnable> afterRun = new CopyOnWriteArrayList<>();
+
 	private LaunchMain() {
+	}
+
+	/**
+	 * Runs {@code task} once the launcher returned (tempguard's end of the run is over),
+	 * before the JVM ends: a fixture makes files after the run, deterministically.
+	 */
+	public static void afterRun(Runnable task) {
+		afterRun.add(task);
 	}
 
 	public static void main(String[] args) throws Exception {
@@ -42,6 +54,7 @@ public final class LaunchMain {
 			}
 		}
 		System.out.println("[child] done");
+		afterRun.forEach(Runnable::run);
 		// as surefire ends its forks: threads a test left (an embedded server's) would
 		// keep the JVM alive
 		System.exit(0);

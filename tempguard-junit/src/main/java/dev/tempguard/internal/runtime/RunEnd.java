@@ -25,10 +25,11 @@ import dev.tempguard.internal.stats.Counters;
 
 /**
  * The end of a test run: cleans the contexts still open (deepest first, the run last),
- * takes what application contexts left when they started, stops leak detection, then
- * removes the run directories, but those holding files kept on purpose and the one that
- * records framework leftovers still to delete (removed at the end of the JVM, once they
- * are: see {@link LeftoversAtExit}).
+ * takes what application contexts left when they started, then removes the run
+ * directories, but those holding files kept on purpose and the one that records framework
+ * leftovers still to delete (removed at the end of the JVM, once they are: see
+ * {@link LeftoversAtExit}). Leak detection goes on until the end of the JVM, which looks
+ * a last time at what appeared after the run ended (see {@link LeaksAtExit}).
  */
 public final class RunEnd {
 
@@ -42,8 +43,10 @@ public final class RunEnd {
 		FrameworkLeftovers leftovers = runtime.frameworkLeftovers();
 		leftovers.appeared(runtime.leakDetector().startupLeftovers());
 		runtime.leftoversAtExit().scheduleIfNeeded();
-		// nothing of tempguard's may stay open on what is deleted: Windows would refuse
-		runtime.leakDetector().close();
+		// leak detection stays on for a last look at the end of the JVM, which stops it:
+		// it holds nothing open on what is deleted here (snapshots hold nothing, inotify
+		// watches only the watched directories themselves)
+		runtime.leaksAtExit().scheduleOnce();
 		for (FrameworkLeftovers.Found found : leftovers.found()) {
 			record(runtime, found);
 		}

@@ -53,23 +53,33 @@ final class RunLeaks {
 			return Optional.empty();
 		}
 		this.failOnLeak = true;
-		List<UntrackedLeak> held = this.runtime.leakDetector().runLeaks(policy.deleteUntracked());
-		if (held.isEmpty()) {
+		Judged held = take(policy);
+		if (held.leaks().isEmpty()) {
 			return Optional.empty();
 		}
+		synchronized (this.taken) {
+			for (Leak leak : held.leaks()) {
+				this.taken.put(leak, held.judgement().of(leak));
+				this.order.add(leak);
+			}
+		}
+		return LeakReporter.reportRunLeaks(testClass.id(), held.leaks(), held.judgement()::excuse);
+	}
+
+	/**
+	 * Takes the leaks the run holds now (never what application contexts left when they
+	 * started), deleted once taken when {@code policy} says so, each judged as the run's:
+	 * allowed by the {@code @AllowLeaks} of the test whose thread made it, or known by
+	 * the run's id in the baseline. Nothing keeps them for the run's record.
+	 */
+	Judged take(CleanupPolicy policy) {
+		List<UntrackedLeak> held = this.runtime.leakDetector().runLeaks(policy.deleteUntracked());
 		List<Leak> leaks = held.stream().map(UntrackedLeak::leak).toList();
 		Map<Leak, Scope> origins = new IdentityHashMap<>();
 		held.forEach((leak) -> origins.put(leak.leak(), leak.origin()));
 		// known by the run's id in the baseline, whichever class ends first
-		Dispositions.Judgement judgement = this.runtime.dispositions()
-			.judge(this.runtime.scopes().run(), policy, leaks, origins::get);
-		synchronized (this.taken) {
-			for (Leak leak : leaks) {
-				this.taken.put(leak, judgement.of(leak));
-				this.order.add(leak);
-			}
-		}
-		return LeakReporter.reportRunLeaks(testClass.id(), leaks, judgement::excuse);
+		return new Judged(leaks,
+				this.runtime.dispositions().judge(this.runtime.scopes().run(), policy, leaks, origins::get));
 	}
 
 	private static boolean launchedByATest(Scope testClass) {
@@ -98,6 +108,16 @@ final class RunLeaks {
 			this.taken.clear();
 			return drained;
 		}
+	}
+
+	/**
+	 * Leaks the run held, with how they are judged.
+	 *
+	 * @param leaks the leaks, in the order they were found
+	 * @param judgement whether each is allowed or known
+	 */
+	record Judged(List<Leak> leaks, Dispositions.Judgement judgement) {
+
 	}
 
 	/**

@@ -91,6 +91,8 @@ public final class TempGuardRuntime {
 
 	private final LeftoversAtExit leftoversAtExit;
 
+	private final LeaksAtExit leaksAtExit;
+
 	// application contexts that loaded with tempguard.enabled true, and false
 	private final AtomicInteger contextsOn = new AtomicInteger();
 
@@ -99,17 +101,20 @@ public final class TempGuardRuntime {
 	private volatile @Nullable Configuration configuration;
 
 	TempGuardRuntime() {
-		this(Path.of(System.getProperty("java.io.tmpdir")), LeftoversAtExit::shutdownHook,
+		this(Path.of(System.getProperty("java.io.tmpdir")), LeftoversAtExit::shutdownHook, LeaksAtExit::shutdownHook,
 				LeftoversAtExit.Sleeper.THREAD);
 	}
 
 	/**
 	 * A runtime deleting the framework leftovers it finds in {@code tmpdir} through
-	 * {@code atExit}, which registers what runs at the end of the JVM.
+	 * {@code leftoversAtExit}, and looking a last time for leaks through
+	 * {@code leaksAtExit}, each registering what runs at the end of the JVM.
 	 */
-	TempGuardRuntime(Path tmpdir, Consumer<Runnable> atExit, LeftoversAtExit.Sleeper sleeper) {
+	TempGuardRuntime(Path tmpdir, Consumer<Runnable> leftoversAtExit, Consumer<Runnable> leaksAtExit,
+			LeftoversAtExit.Sleeper sleeper) {
 		this.frameworkLeftovers = new FrameworkLeftovers(tmpdir, this::recordDirectory);
-		this.leftoversAtExit = new LeftoversAtExit(this, atExit, sleeper);
+		this.leftoversAtExit = new LeftoversAtExit(this, leftoversAtExit, sleeper);
+		this.leaksAtExit = new LeaksAtExit(this, leaksAtExit);
 	}
 
 	/** The runtime of this JVM. */
@@ -169,6 +174,10 @@ public final class TempGuardRuntime {
 
 	LeftoversAtExit leftoversAtExit() {
 		return this.leftoversAtExit;
+	}
+
+	LeaksAtExit leaksAtExit() {
+		return this.leaksAtExit;
 	}
 
 	/**

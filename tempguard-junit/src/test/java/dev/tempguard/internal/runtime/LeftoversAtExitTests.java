@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -70,6 +71,12 @@ class LeftoversAtExitTests {
 						LeakDetectionSettings.Mode.AUTO),
 				false, ReportSettings.UNSET);
 		this.runtime.configure(() -> settings);
+	}
+
+	// what the last look at the end of the JVM would stop, which these tests do not run
+	@AfterEach
+	void stopWatching() {
+		this.runtime.leakDetector().close();
 	}
 
 	@Test

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -27,9 +28,11 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The order of {@link RunEnd} where an open file cannot be deleted, as on Windows: the
- * run directory's lock is released and leak detection closed before it is deleted. The
- * deletion engine refuses, through {@link WindowsLikeDeletion}, whatever this JVM really
- * holds open or watches.
+ * run directory's lock is released before it is deleted, and leak detection, which goes
+ * on until the end of the JVM, holds nothing on it (it watches only the watched directory
+ * the run directory is in); the last look at the end of the JVM stops it. The deletion
+ * engine refuses, through {@link WindowsLikeDeletion}, whatever this JVM really holds
+ * open or watches.
  */
 class RunEndWindowsOrderTests {
 
@@ -37,12 +40,15 @@ class RunEndWindowsOrderTests {
 	Path temp;
 
 	@Test
-	void theLockIsReleasedAndTheWatcherClosedBeforeTheRunDirectoryIsDeleted() throws IOException {
+	void theLockIsReleasedBeforeTheRunDirectoryIsDeletedAndTheWatcherIsClosedAtTheEndOfTheJvm() throws IOException {
 		assumeTrue(WindowsLikeDeletion.isAvailable(),
 				"needs /proc/self/fd and fdinfo (Linux) to refuse, as Windows does, deleting what this JVM holds open");
-		Path rootDir = this.temp.resolve("root");
 		Path watched = Files.createDirectory(this.temp.resolve("watched"));
-		TempGuardRuntime runtime = TestRuntimes.create();
+		// below the watched directory, as the default root-dir is below java.io.tmpdir
+		Path rootDir = watched.resolve("root");
+		List<Runnable> atExit = new ArrayList<>();
+		TempGuardRuntime runtime = TestRuntimes.create(this.temp, (task) -> {
+		}, atExit::add, LeftoversAtExit.Sleeper.THREAD);
 		DefaultTempFileRegistry registry = runtime
 			.start(new TempGuardSettings(true, rootDir, true, CleanupPolicy.DEFAULT,
 					new SweepSettings(false, Duration.ofHours(24), false), new LeakDetectionSettings(true,
@@ -63,7 +69,13 @@ class RunEndWindowsOrderTests {
 		assertThat(windows.refused()).isEmpty();
 		assertThat(runDirectory).doesNotExist();
 		assertThat(rootDir).isEmptyDirectory();
+		assertThat(runtime.leakDetector().isActive()).as("on for the last look").isTrue();
+		assertThat(atExit).hasSize(1);
+
+		atExit.get(0).run();
+
 		assertThat(runtime.leakDetector().isActive()).isFalse();
+		assertThat(WindowsLikeDeletion.isWatched(watched)).as("nothing stays open on the watched directory").isFalse();
 	}
 
 	// with the report written below the test's directory, not the module's

@@ -10,6 +10,9 @@ import java.util.function.Consumer;
  */
 public final class TestRuntimes {
 
+	private static final Consumer<Runnable> NOTHING = (atExit) -> {
+	};
+
 	private TestRuntimes() {
 	}
 
@@ -22,17 +25,26 @@ public final class TestRuntimes {
 	 * the end of the JVM.
 	 */
 	public static TempGuardRuntime create(Path tmpdir) {
-		return new TempGuardRuntime(tmpdir, (atExit) -> {
-		}, LeftoversAtExit.Sleeper.THREAD);
+		return create(tmpdir, NOTHING, NOTHING, LeftoversAtExit.Sleeper.THREAD);
 	}
 
 	/**
-	 * A runtime whose {@code java.io.tmpdir} is {@code tmpdir}, whose end-of-JVM tasks go
-	 * to {@code atExit} instead of shutdown hooks, and whose waits for application
-	 * contexts go to {@code sleeper}.
+	 * A runtime whose {@code java.io.tmpdir} is {@code tmpdir}, whose deletion of
+	 * framework leftovers at the end of the JVM goes to {@code atExit} instead of a
+	 * shutdown hook (its last look for leaks goes nowhere), and whose waits for
+	 * application contexts go to {@code sleeper}.
 	 */
 	public static TempGuardRuntime create(Path tmpdir, Consumer<Runnable> atExit, LeftoversAtExit.Sleeper sleeper) {
-		return new TempGuardRuntime(tmpdir, atExit, sleeper);
+		return create(tmpdir, atExit, NOTHING, sleeper);
+	}
+
+	/**
+	 * A runtime as {@link #create(Path, Consumer, LeftoversAtExit.Sleeper)}, whose last
+	 * look for leaks at the end of the JVM goes to {@code leaksAtExit}.
+	 */
+	public static TempGuardRuntime create(Path tmpdir, Consumer<Runnable> leftoversAtExit,
+			Consumer<Runnable> leaksAtExit, LeftoversAtExit.Sleeper sleeper) {
+		return new TempGuardRuntime(tmpdir, leftoversAtExit, leaksAtExit, sleeper);
 	}
 
 }
