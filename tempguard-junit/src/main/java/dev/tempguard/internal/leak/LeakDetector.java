@@ -422,7 +422,8 @@ public final class LeakDetector {
 	private List<Appearance> deferJUnitTempDirectories(Scope scope, List<Appearance> held) {
 		List<Appearance> now = new ArrayList<>(held.size());
 		for (Appearance appearance : held) {
-			if (!appearance.deferred && JUnitTempDirectories.matches(appearance.path) && present(appearance)) {
+			if (!appearance.deferred && ToolFileNames.junitTempDirectory(String.valueOf(appearance.path.getFileName()))
+					&& present(appearance)) {
 				synchronized (this.lock) {
 					appearance.deferred = true;
 					attach(appearance, openClassAbove(scope));

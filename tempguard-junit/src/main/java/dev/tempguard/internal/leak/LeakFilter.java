@@ -10,19 +10,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CopyOnWriteArraySet;
 
 /**
- * Entries of watched directories that are never leaks: their owners clean them up
- * themselves.
+ * Entries of watched directories that are never leaks: what JUnit, the JVM and tools make
+ * and clean up themselves ({@link ToolFileNames}, by their exact names), tempguard's own
+ * directories, and what the settings ignore.
  */
 final class LeakFilter {
-
-	/**
-	 * Name prefixes of JVM files (perf data, attach sockets, flight recordings),
-	 * build-tool files, agents that Mockito and Byte Buddy attach (deleted when the JVM
-	 * exits), and native libraries that libraries unpack. Prefixes, not globs: they are
-	 * checked for every entry created.
-	 */
-	static final List<String> BUILT_IN = List.of("hsperfdata_", ".java_pid", ".attach_pid", "+~JF", "surefire",
-			"mockitoboot", "byteBuddyAgent", "jacoco", "jansi-", "libnetty", "jna", "jffi");
 
 	private final List<PathMatcher> names = new CopyOnWriteArrayList<>();
 
@@ -61,11 +53,8 @@ final class LeakFilter {
 		}
 		Path name = entry.getFileName();
 		if (name != null) {
-			String fileName = name.toString();
-			for (String prefix : BUILT_IN) {
-				if (fileName.startsWith(prefix)) {
-					return true;
-				}
+			if (ToolFileNames.matches(name.toString())) {
+				return true;
 			}
 		}
 		for (PathMatcher matcher : this.names) {
