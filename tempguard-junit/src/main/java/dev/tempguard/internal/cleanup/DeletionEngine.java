@@ -2,10 +2,16 @@ package dev.tempguard.internal.cleanup;
 
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryIteratorException;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.SecureDirectoryStream;
+import java.nio.file.attribute.BasicFileAttributeView;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -28,7 +34,11 @@ import org.jspecify.annotations.Nullable;
  * left alone.</li>
  * <li>Before descending into a directory its real path must lie inside the real path of
  * the tree being deleted, and it must be on the same file system, so a directory swapped
- * for a link by a race or a mount point is never emptied.</li>
+ * for a link by a race or a mount point is never emptied. Where the file system allows it
+ * (Linux, macOS), a directory is then held open and its entries are deleted by name
+ * relative to it, and its subdirectories opened without following links: a directory
+ * swapped for a link while its entries are deleted cannot redirect a deletion out of the
+ * tree.</li>
  * <li>Children are deleted before their parents. Paths that are already gone are not
  * failures. Missing owner permissions are given back, and transient failures are retried
  * a few times with a short backoff.</li>
@@ -115,6 +125,12 @@ public final class DeletionEngine {
 
 		final Path directory;
 
+		// the directory held open, its entries deleted by name; null: by path
+		@Nullable SecureDirectoryStream<Path> stream;
+
+		// the frame of the directory holding this one, null for the top
+		final @Nullable Frame parent;
+
 		Iterator<Path> children;
 
 		boolean childFailed;
@@ -125,9 +141,25 @@ public final class DeletionEngine {
 		 */
 		int listings = 1;
 
-		Frame(Path directory, List<Path> children) {
+		Frame(Path directory, @Nullable Frame parent, @Nullable SecureDirectoryStream<Path> stream,
+				List<Path> children) {
 			this.directory = directory;
+			this.parent = parent;
+			this.stream = stream;
 			this.children = children.iterator();
+		}
+
+		void close() {
+			SecureDirectoryStream<Path> open = this.stream;
+			this.stream = null;
+			if (open != null) {
+				try {
+					open.close();
+				}
+				catch (IOException ex) {
+					// a descriptor that could not be closed is the JVM's to reclaim
+				}
+			}
 		}
 
 	}
@@ -153,38 +185,43 @@ public final class DeletionEngine {
 		}
 
 		void deleteTree() {
-			if (deleteEntry(this.top) != Outcome.NOT_EMPTY) {
+			if (deleteEntry(this.top, null) != Outcome.NOT_EMPTY) {
 				return;
 			}
 			Deque<Frame> stack = new ArrayDeque<>();
-			Frame topFrame = enter(this.top);
-			if (topFrame != null) {
-				stack.push(topFrame);
-			}
-			// Iterative rather than recursive so that arbitrarily deep trees cannot
-			// overflow the stack
-			while (!stack.isEmpty()) {
-				Frame frame = stack.peek();
-				if (frame.children.hasNext()) {
-					Path child = frame.children.next();
-					int failuresBefore = this.failures.size();
-					if (deleteEntry(child) == Outcome.NOT_EMPTY) {
-						Frame childFrame = enter(child);
-						if (childFrame != null) {
-							stack.push(childFrame);
+			try {
+				Frame topFrame = enter(this.top, null);
+				if (topFrame != null) {
+					stack.push(topFrame);
+				}
+				// Iterative rather than recursive so that arbitrarily deep trees cannot
+				// overflow the stack
+				while (!stack.isEmpty()) {
+					Frame frame = stack.peek();
+					if (frame.children.hasNext()) {
+						Path child = frame.children.next();
+						int failuresBefore = this.failures.size();
+						if (deleteEntry(child, frame) == Outcome.NOT_EMPTY) {
+							Frame childFrame = enter(child, frame);
+							if (childFrame != null) {
+								stack.push(childFrame);
+							}
 						}
+						frame.childFailed |= this.failures.size() > failuresBefore;
+						continue;
 					}
-					frame.childFailed |= this.failures.size() > failuresBefore;
-					continue;
+					int failuresBefore = this.failures.size();
+					if (!finish(frame)) {
+						continue;
+					}
+					stack.pop().close();
+					if (this.failures.size() > failuresBefore && !stack.isEmpty()) {
+						stack.peek().childFailed = true;
+					}
 				}
-				int failuresBefore = this.failures.size();
-				if (!finish(frame)) {
-					continue;
-				}
-				stack.pop();
-				if (this.failures.size() > failuresBefore && !stack.isEmpty()) {
-					stack.peek().childFailed = true;
-				}
+			}
+			finally {
+				stack.forEach(Frame::close);
 			}
 		}
 
@@ -195,36 +232,42 @@ public final class DeletionEngine {
 		 */
 		boolean finish(Frame frame) {
 			Path directory = frame.directory;
+			// the directory goes after its entries, and its descriptor before it
+			frame.close();
 			if (frame.childFailed) {
 				// Some entry is known to remain: one try, so the directory is reported
 				// with the real error
-				deleteOnce(directory);
+				deleteOnce(directory, frame.parent);
 				return true;
 			}
-			if (deleteEntry(directory) != Outcome.NOT_EMPTY) {
+			if (deleteEntry(directory, frame.parent) != Outcome.NOT_EMPTY) {
 				return true;
 			}
 			// Entries were added while we were deleting: list again, a bounded number of
 			// times
 			if (frame.listings < DeletionEngine.this.maxAttempts && sleep(frame.listings)) {
 				frame.listings++;
-				Frame again = enter(directory);
+				Frame again = enter(directory, frame.parent);
 				if (again == null) {
 					return true;
 				}
 				frame.children = again.children;
+				frame.stream = again.stream;
 				return false;
 			}
-			deleteOnce(directory);
+			deleteOnce(directory, frame.parent);
 			return true;
 		}
 
-		/** Deletes one entry, giving permissions back and retrying transient failures. */
-		Outcome deleteEntry(Path path) {
+		/**
+		 * Deletes one entry, giving permissions back and retrying transient failures.
+		 * @param in the frame of the directory holding it, {@code null} for the top
+		 */
+		Outcome deleteEntry(Path path, @Nullable Frame in) {
 			boolean accessGranted = false;
 			for (int attempt = 1;; attempt++) {
 				try {
-					DeletionEngine.this.ops.delete(path);
+					remove(path, in);
 					this.deleted.add(path);
 					return Outcome.DELETED;
 				}
@@ -264,9 +307,9 @@ public final class DeletionEngine {
 		/**
 		 * Deletes one entry without retrying; a directory that is not empty is a failure.
 		 */
-		void deleteOnce(Path path) {
+		void deleteOnce(Path path, @Nullable Frame in) {
 			try {
-				DeletionEngine.this.ops.delete(path);
+				remove(path, in);
 				this.deleted.add(path);
 			}
 			catch (NoSuchFileException ex) {
@@ -277,12 +320,43 @@ public final class DeletionEngine {
 			}
 		}
 
+		// by name in the open directory holding it where there is one, else by path
+		private void remove(Path path, @Nullable Frame in) throws IOException {
+			SecureDirectoryStream<Path> stream = (in != null) ? in.stream : null;
+			Path name = path.getFileName();
+			if (stream == null || name == null) {
+				DeletionEngine.this.ops.delete(path);
+				return;
+			}
+			try {
+				stream.deleteFile(name);
+			}
+			catch (AccessDeniedException | NoSuchFileException ex) {
+				throw ex;
+			}
+			catch (FileSystemException ex) {
+				// a directory (EISDIR, EPERM on BSD): as one, else the first failure
+				try {
+					stream.deleteDirectory(name);
+				}
+				catch (DirectoryNotEmptyException | NoSuchFileException directoryEx) {
+					throw directoryEx;
+				}
+				catch (IOException directoryEx) {
+					ex.addSuppressed(directoryEx);
+					throw ex;
+				}
+			}
+		}
+
 		/**
-		 * Checks that {@code directory} may be descended into and lists it.
+		 * Checks that {@code directory} may be descended into, opens it (by name in its
+		 * parent's open directory, never through a link) and lists it.
+		 * @param parent the frame of the directory holding it, {@code null} for the top
 		 * @return the frame, or {@code null} if it is gone or could not be entered (then
 		 * a failure is recorded)
 		 */
-		@Nullable Frame enter(Path directory) {
+		@Nullable Frame enter(Path directory, @Nullable Frame parent) {
 			Path real;
 			Object fileSystem;
 			try {
@@ -312,7 +386,102 @@ public final class DeletionEngine {
 						"Not deleting the contents of this directory: it is a mount point of another file system"));
 				return null;
 			}
-			return list(directory);
+			SecureDirectoryStream<Path> stream;
+			try {
+				try {
+					stream = open(directory, parent);
+				}
+				catch (AccessDeniedException ex) {
+					// Opening needs read and execute permission on the directory itself
+					grantOwnerAccess(directory);
+					stream = open(directory, parent);
+				}
+			}
+			catch (NoSuchFileException ex) {
+				return null;
+			}
+			catch (IOException | RuntimeException ex) {
+				fail(directory, ex);
+				return null;
+			}
+			if (stream == null) {
+				return list(directory, parent);
+			}
+			List<Path> children = new ArrayList<>();
+			try {
+				for (Path child : stream) {
+					children.add(child);
+				}
+			}
+			catch (RuntimeException ex) {
+				closeQuietly(stream);
+				Throwable cause = (ex instanceof DirectoryIteratorException iterating) ? iterating.getCause() : null;
+				fail(directory, (cause != null) ? cause : ex);
+				return null;
+			}
+			return new Frame(directory, parent, stream, children);
+		}
+
+		// the directory held open: the top by path once checked, any other by name in its
+		// parent's, not following a link; null where that cannot be, or too many are
+		// open (a very deep tree): then by path, as checked above
+		private @Nullable SecureDirectoryStream<Path> open(Path directory, @Nullable Frame parent) throws IOException {
+			SecureDirectoryStream<Path> parentStream = (parent != null) ? parent.stream : null;
+			Path name = directory.getFileName();
+			try {
+				if (parent == null) {
+					return openTop(directory);
+				}
+				if (parentStream == null || name == null) {
+					return null;
+				}
+				return parentStream.newDirectoryStream(name, LinkOption.NOFOLLOW_LINKS);
+			}
+			catch (FileSystemException ex) {
+				if (ex.getReason() != null && ex.getReason().contains("Too many open files")) {
+					return null;
+				}
+				if (ex instanceof NoSuchFileException || ex instanceof AccessDeniedException) {
+					throw ex;
+				}
+				throw new FileSystemException(directory.toString(), null,
+						"Not deleting the contents of this directory: it could not be opened as one without following"
+								+ " a link, it may have been replaced by a link while being deleted (" + ex.getReason()
+								+ ")");
+			}
+		}
+
+		// the top, opened by path: the same directory as the one its path names now, not
+		// a
+		// link
+		private @Nullable SecureDirectoryStream<Path> openTop(Path directory) throws IOException {
+			SecureDirectoryStream<Path> stream = DeletionEngine.this.ops.openSecure(directory);
+			if (stream == null) {
+				return null;
+			}
+			try {
+				Object opened = stream.getFileAttributeView(BasicFileAttributeView.class).readAttributes().fileKey();
+				BasicFileAttributes named = Files.readAttributes(directory, BasicFileAttributes.class,
+						LinkOption.NOFOLLOW_LINKS);
+				if (!named.isDirectory() || opened == null || !opened.equals(named.fileKey())) {
+					throw new FileSystemException(directory.toString(), null,
+							"Not deleting the contents of this directory: it was replaced while being opened");
+				}
+				return stream;
+			}
+			catch (IOException | RuntimeException ex) {
+				closeQuietly(stream);
+				throw ex;
+			}
+		}
+
+		private void closeQuietly(SecureDirectoryStream<Path> stream) {
+			try {
+				stream.close();
+			}
+			catch (IOException ex) {
+				// the JVM reclaims it
+			}
 		}
 
 		private Path realTop() throws IOException {
@@ -326,11 +495,11 @@ public final class DeletionEngine {
 			return DeletionEngine.this.ops.toRealPath(parent).resolve(name.toString()).normalize();
 		}
 
-		private @Nullable Frame list(Path directory) {
+		private @Nullable Frame list(Path directory, @Nullable Frame parent) {
 			boolean accessGranted = false;
 			for (int attempt = 1;; attempt++) {
 				try {
-					return new Frame(directory, DeletionEngine.this.ops.list(directory));
+					return new Frame(directory, parent, null, DeletionEngine.this.ops.list(directory));
 				}
 				catch (NoSuchFileException ex) {
 					return null;

@@ -7,6 +7,7 @@ import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.SecureDirectoryStream;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.DosFileAttributeView;
 import java.nio.file.attribute.PosixFileAttributeView;
@@ -59,9 +60,23 @@ interface FileOperations {
 	@Nullable Object fileSystemId(Path path) throws IOException;
 
 	/**
+	 * Opens {@code directory} so that its entries can be listed, deleted and opened by
+	 * name relative to it, never following a link: a directory swapped for a link once it
+	 * is open cannot redirect a deletion. {@code null} where the file system cannot
+	 * (Windows), and for test doubles: entries are then deleted by path.
+	 * @param directory the directory, which must not be a link
+	 * @return the open directory, or {@code null}
+	 * @throws IOException if it cannot be opened
+	 */
+	default @Nullable SecureDirectoryStream<Path> openSecure(Path directory) throws IOException {
+		return null;
+	}
+
+	/**
 	 * Gives the owner back read, write and, for a directory, execute permission. Does
 	 * nothing for a symbolic link: changing a link's permissions would change its
-	 * target's.
+	 * target's; nor, on POSIX systems, for a file, which a directory's permissions alone
+	 * let delete (a hard link's change would be its other names' too).
 	 * @param path the file or directory
 	 * @throws IOException if the permissions cannot be changed
 	 */
@@ -115,6 +130,16 @@ interface FileOperations {
 		}
 
 		@Override
+		public @Nullable SecureDirectoryStream<Path> openSecure(Path directory) throws IOException {
+			DirectoryStream<Path> stream = Files.newDirectoryStream(directory);
+			if (stream instanceof SecureDirectoryStream<Path> secure) {
+				return secure;
+			}
+			stream.close();
+			return null;
+		}
+
+		@Override
 		public Path toRealPath(Path path) throws IOException {
 			return path.toRealPath();
 		}
@@ -137,6 +162,9 @@ interface FileOperations {
 			}
 			PosixFileAttributeView posix = Files.getFileAttributeView(path, PosixFileAttributeView.class, NOFOLLOW);
 			if (posix != null) {
+				if (!attributes.isDirectory()) {
+					return;
+				}
 				Set<PosixFilePermission> permissions = EnumSet.noneOf(PosixFilePermission.class);
 				permissions.addAll(posix.readAttributes().permissions());
 				boolean changed = permissions.add(PosixFilePermission.OWNER_READ);
