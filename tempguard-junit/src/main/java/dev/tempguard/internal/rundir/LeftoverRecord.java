@@ -24,6 +24,7 @@ import org.jspecify.annotations.Nullable;
 
 import dev.tempguard.CleanupResult;
 import dev.tempguard.internal.cleanup.DeletionEngine;
+import dev.tempguard.internal.support.UserName;
 
 /**
  * The framework leftovers that a run recorded in its run directory (file {@value #FILE}):
@@ -206,6 +207,10 @@ public record LeftoverRecord(Path tmpdir, List<Entry> entries) {
 				}
 				if (!Objects.equals(identityOf(this.path), this.identity)) {
 					return "replaced by another entry of the same name since it was recorded";
+				}
+				String owner = UserName.otherOwner(this.path);
+				if (owner != null) {
+					return "owned by " + owner + ", not by this user";
 				}
 				return null;
 			}

@@ -132,18 +132,7 @@ public final class RootDirectories {
 	 * what it holds is not this user's to create or sweep.
 	 */
 	private static @Nullable String foreignOwner(Path root) {
-		String user = UserName.current();
-		if (user == null || !Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
-			return null;
-		}
-		String owner;
-		try {
-			owner = Files.getOwner(root, LinkOption.NOFOLLOW_LINKS).getName();
-		}
-		catch (IOException | UnsupportedOperationException ex) {
-			return null;
-		}
-		return (owner.equals(user) || owner.endsWith("\\" + user)) ? null : owner;
+		return Files.exists(root, LinkOption.NOFOLLOW_LINKS) ? UserName.otherOwner(root) : null;
 	}
 
 	/** What makes a path unfit as a root-dir, and what to do about it. */

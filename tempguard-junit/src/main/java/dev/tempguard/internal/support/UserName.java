@@ -1,5 +1,10 @@
 package dev.tempguard.internal.support;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -16,6 +21,25 @@ public final class UserName {
 	public static @Nullable String current() {
 		String user = System.getProperty("user.name");
 		return (user == null || user.isEmpty() || "?".equals(user)) ? null : user;
+	}
+
+	/**
+	 * The owner of {@code path} (not following a link) when it is known and not this
+	 * user, else {@code null}: what another user owns is not this user's to delete.
+	 */
+	public static @Nullable String otherOwner(Path path) {
+		String user = current();
+		if (user == null) {
+			return null;
+		}
+		String owner;
+		try {
+			owner = Files.getOwner(path, LinkOption.NOFOLLOW_LINKS).getName();
+		}
+		catch (IOException | UnsupportedOperationException ex) {
+			return null;
+		}
+		return (owner.equals(user) || owner.endsWith("\\" + user)) ? null : owner;
 	}
 
 	/** The user's name made safe for a file name (see {@link #forFileName(String)}). */

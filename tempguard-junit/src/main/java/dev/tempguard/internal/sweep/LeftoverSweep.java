@@ -20,6 +20,7 @@ import dev.tempguard.internal.cleanup.DeletionEngine;
 import dev.tempguard.internal.cleanup.PathSize;
 import dev.tempguard.internal.rundir.LeftoverRecord;
 import dev.tempguard.internal.rundir.RunDirectory;
+import dev.tempguard.internal.support.UserName;
 import dev.tempguard.internal.sweep.SweepReport.Action;
 import dev.tempguard.internal.sweep.SweepReport.Entry;
 
@@ -30,7 +31,8 @@ import dev.tempguard.internal.sweep.SweepReport.Entry;
  * the directory was already renamed aside to be deleted), so its contexts are too:
  * whatever the run directory's age, each entry that is still the one recorded is deleted,
  * and the record keeps only those whose deletion failed. Nothing outside the recorded
- * {@code java.io.tmpdir} is ever deleted.
+ * {@code java.io.tmpdir} is ever deleted, nor anything another user owns, nor what a
+ * record in another user's run directory names.
  */
 final class LeftoverSweep {
 
@@ -54,7 +56,10 @@ final class LeftoverSweep {
 		boolean aside = name.startsWith(OrphanSweeper.DELETING_PREFIX);
 		if ((!aside && !name.startsWith(RunDirectory.RUN_PREFIX)) || own.contains(path)
 				|| RunDirectory.isHeldByThisJvm(path)
-				|| !Files.isRegularFile(path.resolve(LeftoverRecord.FILE), LinkOption.NOFOLLOW_LINKS)) {
+				|| !Files.isRegularFile(path.resolve(LeftoverRecord.FILE), LinkOption.NOFOLLOW_LINKS)
+				// another user's record names what that user wants deleted: never trusted
+				|| UserName.otherOwner(path) != null
+				|| UserName.otherOwner(path.resolve(LeftoverRecord.FILE)) != null) {
 			return List.of();
 		}
 		if (aside) {

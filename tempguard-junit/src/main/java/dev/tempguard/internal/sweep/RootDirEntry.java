@@ -7,12 +7,13 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.regex.Pattern;
 
 import dev.tempguard.internal.rundir.RunDirectory;
+import dev.tempguard.internal.support.UserName;
 
 /**
  * What an entry of root-dir is to the sweep: one of tempguard's own directories, which it
  * may delete, or a foreign entry, which it never touches. Only directories (never a
  * symbolic link) can be tempguard's, recognised by name and, for a run directory, by its
- * lock file:
+ * lock file, and only when this user owns it:
  * <ul>
  * <li>{@code run-<pid>-<start>-<random>} holding a regular file
  * {@value RunDirectory#LOCK_FILE};</li>
@@ -44,7 +45,9 @@ enum RootDirEntry {
 	 * @return what it is
 	 */
 	static RootDirEntry of(Path path, BasicFileAttributes attributes) {
-		if (!attributes.isDirectory()) {
+		// another user's, even named as tempguard's, is theirs to sweep: a shared
+		// root-dir where a user plants a run directory cannot make this one delete
+		if (!attributes.isDirectory() || UserName.otherOwner(path) != null) {
 			return FOREIGN;
 		}
 		String name = String.valueOf(path.getFileName());

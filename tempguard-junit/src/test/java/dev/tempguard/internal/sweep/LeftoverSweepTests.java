@@ -7,15 +7,18 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.attribute.UserPrincipal;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.opentest4j.TestAbortedException;
 
 import dev.tempguard.internal.cleanup.DeletionEngine;
 import dev.tempguard.internal.cleanup.PathGuard;
@@ -24,6 +27,7 @@ import dev.tempguard.internal.rundir.RunDirectory;
 import dev.tempguard.internal.sweep.SweepReport.Action;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Tests for the sweep of framework leftovers that dead runs recorded in their run
@@ -147,6 +151,57 @@ class LeftoverSweepTests {
 	}
 
 	// a run directory whose JVM is gone: its lock file is there, and nobody holds it
+	@Test
+	void anotherUsersRunDirectoryIsForeignAndWhatItsRecordNamesIsNeverDeleted() throws IOException {
+		assumeTrue("root".equals(System.getProperty("user.name")), "run as root, which can give files away");
+		UserPrincipal nobody;
+		try {
+			nobody = this.root.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("nobody");
+		}
+		catch (IOException ex) {
+			throw new TestAbortedException("no user nobody here", ex);
+		}
+		// this user's own file, which another user names in a run directory of theirs in
+		// a shared root-dir
+		Path precious = Files.writeString(this.tmpdir.resolve("precious.db"), "data");
+		Path planted = Files.createDirectory(this.root.resolve("run-1-20000101T000000-abc"));
+		Files.writeString(planted.resolve(RunDirectory.LOCK_FILE), "pid=1\n");
+		new LeftoverRecord(this.tmpdir, List.of(LeftoverRecord.Entry.of(precious, "precious.db"))).write(planted);
+		try (Stream<Path> files = Files.walk(planted)) {
+			for (Path file : files.toList()) {
+				Files.setOwner(file, nobody);
+			}
+		}
+
+		SweepReport report = this.sweeper.sweep(this.root, Duration.ZERO, false, Set.of());
+
+		assertThat(precious).hasContent("data");
+		assertThat(planted.resolve(RunDirectory.LOCK_FILE)).exists();
+		assertThat(report.entries(Action.FOREIGN)).extracting(SweepReport.Entry::path).containsExactly(planted);
+		assertThat(report.entries(Action.DELETED)).isEmpty();
+	}
+
+	@Test
+	void aRecordedEntryAnotherUserOwnsIsNotDeleted() throws IOException {
+		assumeTrue("root".equals(System.getProperty("user.name")), "run as root, which can give files away");
+		UserPrincipal nobody;
+		try {
+			nobody = this.root.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("nobody");
+		}
+		catch (IOException ex) {
+			throw new TestAbortedException("no user nobody here", ex);
+		}
+		Path theirs = Files.createDirectory(this.tmpdir.resolve("tomcat.0.2"));
+		Path run = deadRunRecording(theirs);
+		Files.setOwner(theirs, nobody);
+
+		SweepReport report = this.sweeper.sweep(this.root, Duration.ofHours(24), false, Set.of());
+
+		assertThat(theirs).exists();
+		assertThat(report.entries(Action.DELETED)).isEmpty();
+		assertThat(run).exists();
+	}
+
 	private Path deadRun() {
 		RunDirectory directory = new RunDirectory(this.root);
 		Path path = directory.ensureExists();
