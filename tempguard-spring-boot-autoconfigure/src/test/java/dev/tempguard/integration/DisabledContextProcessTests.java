@@ -92,7 +92,10 @@ class DisabledContextProcessTests {
 
 	@Test
 	void onTheSameSuiteIsGuardedReportedAndCleaned() throws Exception {
-		Processes.Result result = ChildRuns.run(this.work, List.of(), List.of(OnTests.class));
+		// the agent, which deletes what it saw a context make, attaches itself where the
+		// JVM lets it (on Java 21+ only so)
+		Processes.Result result = ChildRuns.run(this.work,
+				List.of("-XX:+IgnoreUnrecognizedVMOptions", "-XX:+EnableDynamicAgentLoading"), List.of(OnTests.class));
 
 		assertThat(result.exitCode()).as(result.output()).isZero();
 		assertThat(result.output()).contains("[fixture] watching=true bound=" + OnTests.class.getName())
