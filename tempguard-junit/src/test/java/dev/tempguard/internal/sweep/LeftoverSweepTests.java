@@ -153,14 +153,7 @@ class LeftoverSweepTests {
 	// a run directory whose JVM is gone: its lock file is there, and nobody holds it
 	@Test
 	void anotherUsersRunDirectoryIsForeignAndWhatItsRecordNamesIsNeverDeleted() throws IOException {
-		assumeTrue("root".equals(System.getProperty("user.name")), "run as root, which can give files away");
-		UserPrincipal nobody;
-		try {
-			nobody = this.root.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("nobody");
-		}
-		catch (IOException ex) {
-			throw new TestAbortedException("no user nobody here", ex);
-		}
+		UserPrincipal nobody = anotherUser();
 		// this user's own file, which another user names in a run directory of theirs in
 		// a shared root-dir
 		Path precious = Files.writeString(this.tmpdir.resolve("precious.db"), "data");
@@ -183,14 +176,7 @@ class LeftoverSweepTests {
 
 	@Test
 	void aRecordedEntryAnotherUserOwnsIsNotDeleted() throws IOException {
-		assumeTrue("root".equals(System.getProperty("user.name")), "run as root, which can give files away");
-		UserPrincipal nobody;
-		try {
-			nobody = this.root.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("nobody");
-		}
-		catch (IOException ex) {
-			throw new TestAbortedException("no user nobody here", ex);
-		}
+		UserPrincipal nobody = anotherUser();
 		Path theirs = Files.createDirectory(this.tmpdir.resolve("tomcat.0.2"));
 		Path run = deadRunRecording(theirs);
 		Files.setOwner(theirs, nobody);
@@ -200,6 +186,17 @@ class LeftoverSweepTests {
 		assertThat(theirs).exists();
 		assertThat(report.entries(Action.DELETED)).isEmpty();
 		assertThat(run).exists();
+	}
+
+	// root can give files away; the other user, nobody, is on every Linux
+	private UserPrincipal anotherUser() {
+		assumeTrue("root".equals(System.getProperty("user.name")), "run as root, which can give files away");
+		try {
+			return this.root.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("nobody");
+		}
+		catch (IOException ex) {
+			throw new TestAbortedException("no user nobody here", ex);
+		}
 	}
 
 	private Path deadRun() {
