@@ -259,7 +259,9 @@ public final class LeakDetector {
 				}
 				return;
 			}
-			attributeToRunning(entry, site);
+			// a thread bound to no test (a server's request thread) works for the tests
+			// running, even while another context starts
+			attributeToRunning(entry, site, bound == null);
 		}
 	}
 
@@ -278,14 +280,14 @@ public final class LeakDetector {
 					// removed, then made again by what the agent did not see (another
 					// test's child process, a copy): not the first maker's
 					detach(known);
-					attributeToRunning(entry, CreationSite.unknown(this.unknownSite));
+					attributeToRunning(entry, CreationSite.unknown(this.unknownSite), false);
 				}
 				else if (known != null) {
 					// the creation the agent told, or made again by it: there again
 					known.removed = false;
 				}
 				else if (!this.filter.ignores(entry)) {
-					attributeToRunning(entry, CreationSite.unknown(this.unknownSite));
+					attributeToRunning(entry, CreationSite.unknown(this.unknownSite), false);
 				}
 			}, (entry) -> {
 				Appearance known = this.appearances.get(entry);
@@ -303,8 +305,8 @@ public final class LeakDetector {
 		}
 	}
 
-	private void attributeToRunning(Path entry, CreationSite site) {
-		if (this.startups > 0) {
+	private void attributeToRunning(Path entry, CreationSite site, boolean unboundThread) {
+		if (this.startups > 0 && !(unboundThread && testRunning())) {
 			Scope origin = (this.starter != null) ? this.starter : this.scopes.run();
 			attach(new Appearance(entry, Leak.Reason.UNTRACKED, origin, List.of(), site, true), this.scopes.run());
 			return;
@@ -332,6 +334,15 @@ public final class LeakDetector {
 				this.pending.add(appearance);
 			}
 		}
+	}
+
+	private boolean testRunning() {
+		for (Scope scope : this.open) {
+			if (scope.kind() == Scope.Kind.METHOD) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	// the open contexts with no open context below them, as of the last transition

@@ -62,6 +62,10 @@ final class LeaksAtExit {
 		LeakDetector detector = this.runtime.leakDetector();
 		try {
 			if (detector.isActive()) {
+				// what cached contexts make as they close (at the end of the JVM, in
+				// Spring's own hook) is looked at too; a bounded wait, then it looks
+				// anyway
+				this.runtime.leftoversAtExit().awaitContextsClosed();
 				lookAgain();
 			}
 		}

@@ -108,7 +108,7 @@ final class LeftoversAtExit {
 
 	// looks every POLL, WAIT in all: the sleeps are counted, so that a test needs no
 	// clock
-	private boolean awaitContextsClosed() {
+	boolean awaitContextsClosed() {
 		FrameworkLeftovers leftovers = this.runtime.frameworkLeftovers();
 		long slept = 0;
 		while (!leftovers.contextsClosed()) {

@@ -89,6 +89,23 @@ class LeakDetectorStartupTests {
 		});
 	}
 
+	@Test
+	void whatAThreadBoundToNoTestMakesWhileAContextStartsIsTheRunningTestsNotTheStarts() throws IOException {
+		this.detector.watch(List.of(this.watched), List.of(), LeakDetectionSettings.Mode.AUTO);
+		Opened first = open(FirstClass.class, "first");
+		// another class's context starts while the first test runs; the first test's
+		// server works on a thread of its own, bound to no test
+		this.detector.startupBegan(null);
+		Path request = this.source.appear(this.watched.resolve("request-1.csv"));
+		this.detector.createdOnThisThread(request, CreationSite.of("http-nio-1", new Throwable()));
+		this.detector.startupEnded();
+
+		assertThat(this.detector.startupLeftovers()).isEmpty();
+		this.detector.closed(first.methodScope);
+		assertThat(this.detector.untrackedLeaks(first.methodScope, false)).extracting(Leak::path)
+			.containsExactly(request);
+	}
+
 	private Opened open(Class<?> testClass, String method) {
 		Scope classScope = this.scopes.openClass(testClass);
 		this.detector.opened(classScope);

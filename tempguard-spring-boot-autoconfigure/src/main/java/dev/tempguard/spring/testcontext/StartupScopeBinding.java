@@ -1,6 +1,8 @@
 package dev.tempguard.spring.testcontext;
 
 import java.lang.ref.WeakReference;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.jspecify.annotations.Nullable;
@@ -42,6 +44,10 @@ final class StartupScopeBinding implements ApplicationListener<ApplicationEvent>
 
 	private final AtomicBoolean done = new AtomicBoolean();
 
+	// the starts this thread began that have not ended: a plain Spring context whose
+	// refresh failed sends no event to end its start
+	private static final ThreadLocal<List<StartupScopeBinding>> pending = ThreadLocal.withInitial(ArrayList::new);
+
 	// Spring Boot's start ends when the application is ready; a plain Spring context's
 	// when it is refreshed
 	private final boolean springBoot;
@@ -54,6 +60,7 @@ final class StartupScopeBinding implements ApplicationListener<ApplicationEvent>
 		Scope startedBy = this.scopes.bound();
 		this.previous = this.scopes.bind(this.scopes.run(), false);
 		runtime.startupBegan(startedBy);
+		pending.get().add(this);
 		runtime.frameworkLeftovers().contextStarted(this::closed);
 	}
 
@@ -69,9 +76,29 @@ final class StartupScopeBinding implements ApplicationListener<ApplicationEvent>
 		boolean over = event instanceof ApplicationReadyEvent || event instanceof ApplicationFailedEvent
 				|| event instanceof ContextClosedEvent || (!this.springBoot && event instanceof ContextRefreshedEvent);
 		if (over && Thread.currentThread() == this.starter && this.done.compareAndSet(false, true)) {
+			pending.get().remove(this);
 			this.scopes.restore(this.previous);
 			this.runtime.startupEnded();
 		}
+	}
+
+	/**
+	 * Ends the starts the calling thread began and that sent no event to end them (a
+	 * plain Spring context whose refresh failed): called where the thread is known to be
+	 * done starting contexts, as a test class ends. The thread's binding is the test
+	 * listeners' to restore by then.
+	 */
+	static void endAbandonedStarts() {
+		List<StartupScopeBinding> abandoned = pending.get();
+		if (abandoned.isEmpty()) {
+			return;
+		}
+		for (StartupScopeBinding binding : List.copyOf(abandoned)) {
+			if (binding.done.compareAndSet(false, true)) {
+				binding.runtime.startupEnded();
+			}
+		}
+		abandoned.clear();
 	}
 
 	// ContextClosedEvent comes first in a close: the context, its web server with it, is

@@ -109,6 +109,7 @@ class TempGuardTestExecutionListener extends AbstractTestExecutionListener {
 
 	@Override
 	public void afterTestMethod(TestContext testContext) {
+		StartupScopeBinding.endAbandonedStarts();
 		OpenScope open = (OpenScope) testContext.removeAttribute(METHOD_SCOPE);
 		if (open == null) {
 			return;
@@ -122,6 +123,8 @@ class TempGuardTestExecutionListener extends AbstractTestExecutionListener {
 
 	@Override
 	public void afterTestClass(TestContext testContext) {
+		// a context that failed to start on this thread is no longer starting
+		StartupScopeBinding.endAbandonedStarts();
 		OpenScope open = (OpenScope) testContext.removeAttribute(CLASS_SCOPE);
 		try {
 			if (open != null) {

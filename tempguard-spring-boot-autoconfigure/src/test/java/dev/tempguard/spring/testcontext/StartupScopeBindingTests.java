@@ -17,6 +17,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.support.GenericApplicationContext;
 
 import dev.tempguard.CreationSite;
+import dev.tempguard.Leak;
 import dev.tempguard.internal.leak.FrameworkLeftovers;
 import dev.tempguard.internal.runtime.TempGuardRuntime;
 import dev.tempguard.internal.runtime.TestRuntimes;
@@ -79,6 +80,31 @@ class StartupScopeBindingTests {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	@Test
+	void aPlainContextWhoseRefreshFailedNoLongerCountsAsStartingOnceItsTestClassEnds(@TempDir Path tmpdir) {
+		TempGuardRuntime watching = TestRuntimes.create(tmpdir);
+		watching
+			.watch(new LeakDetectionSettings(true, List.of(tmpdir), List.of(), false, LeakDetectionSettings.Mode.AUTO));
+		Scopes.Binding previous = watching.scopes().bind(watching.scopes().run(), true);
+		GenericApplicationContext failing = new GenericApplicationContext();
+		failing.registerBean("failing", String.class, () -> {
+			throw new IllegalStateException("the refresh fails");
+		});
+		StartupScopeBinding.bind(watching, failing, false);
+		assertThatThrownBy(failing::refresh).hasRootCauseMessage("the refresh fails");
+		// the test listeners restore the thread's binding, and end what the thread left
+		// starting when the class ends
+		watching.scopes().restore(previous);
+		StartupScopeBinding.endAbandonedStarts();
+
+		// made later, outside every test: the run's, not a start's
+		Path later = tomcatWorkDirectory(watching, tmpdir);
+
+		assertThat(watching.leakDetector().startupLeftovers()).isEmpty();
+		assertThat(watching.leakDetector().untrackedLeaks(watching.scopes().run(), false)).extracting(Leak::path)
+			.containsExactly(later);
 	}
 
 	@Test
