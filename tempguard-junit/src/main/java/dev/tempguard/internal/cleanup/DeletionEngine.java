@@ -153,12 +153,7 @@ public final class DeletionEngine {
 			SecureDirectoryStream<Path> open = this.stream;
 			this.stream = null;
 			if (open != null) {
-				try {
-					open.close();
-				}
-				catch (IOException ex) {
-					// a descriptor that could not be closed is the JVM's to reclaim
-				}
+				closeQuietly(open);
 			}
 		}
 
@@ -475,15 +470,6 @@ public final class DeletionEngine {
 			}
 		}
 
-		private void closeQuietly(SecureDirectoryStream<Path> stream) {
-			try {
-				stream.close();
-			}
-			catch (IOException ex) {
-				// the JVM reclaims it
-			}
-		}
-
 		private Path realTop() throws IOException {
 			Path parent = this.top.getParent();
 			Path name = this.top.getFileName();
@@ -579,6 +565,15 @@ public final class DeletionEngine {
 
 		void sleep(long nanos) throws InterruptedException;
 
+	}
+
+	private static void closeQuietly(SecureDirectoryStream<Path> stream) {
+		try {
+			stream.close();
+		}
+		catch (IOException ex) {
+			// a descriptor that could not be closed is the JVM's to reclaim
+		}
 	}
 
 	private static Path parentOf(Path path) {
